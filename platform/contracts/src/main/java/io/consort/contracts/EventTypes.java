@@ -1,0 +1,35 @@
+package io.consort.contracts;
+
+import io.consort.contracts.events.ApplicationApproved;
+import io.consort.contracts.events.ApplicationRejected;
+import io.consort.contracts.events.ApplicationSubmitted;
+import io.consort.contracts.events.PartnerOnboardingStarted;
+import io.consort.contracts.events.ProgramCreated;
+import java.util.List;
+import java.util.Optional;
+
+/** The event types in use, by topic. Add a type here together with its payload record and schema. */
+public final class EventTypes {
+
+    public static final EventType<ProgramCreated> PROGRAM_CREATED =
+            new EventType<>(Topics.PARTNERS, "program", "consort.program.created.v1", ProgramCreated.class);
+    public static final EventType<ApplicationSubmitted> APPLICATION_SUBMITTED =
+            new EventType<>(Topics.PARTNERS, "application", "consort.application.submitted.v1", ApplicationSubmitted.class);
+    public static final EventType<ApplicationApproved> APPLICATION_APPROVED =
+            new EventType<>(Topics.PARTNERS, "application", "consort.application.approved.v1", ApplicationApproved.class);
+    public static final EventType<ApplicationRejected> APPLICATION_REJECTED =
+            new EventType<>(Topics.PARTNERS, "application", "consort.application.rejected.v1", ApplicationRejected.class);
+    public static final EventType<PartnerOnboardingStarted> PARTNER_ONBOARDING_STARTED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.onboarding-started.v1", PartnerOnboardingStarted.class);
+
+    public static final List<EventType<?>> ALL = List.of(
+            PROGRAM_CREATED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
+            PARTNER_ONBOARDING_STARTED);
+
+    private EventTypes() {
+    }
+
+    public static Optional<EventType<?>> byCeType(String ceType) {
+        return ALL.stream().filter(t -> t.ceType().equals(ceType)).findFirst();
+    }
+}
