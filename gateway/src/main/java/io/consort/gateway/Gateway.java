@@ -1,0 +1,88 @@
+package io.consort.gateway;
+
+import io.consort.gateway.proxy.CircuitBreaker;
+import io.consort.gateway.proxy.ProxyHandler;
+import io.consort.gateway.proxy.ProxySettings;
+import io.consort.gateway.proxy.RouteMetrics;
+import io.consort.gateway.routing.RoutingTable;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds the routing table, breakers and pooled client from configuration and installs the proxy route. */
+@Singleton
+public class Gateway {
+
+    private final RoutingTable table;
+    private final Map<String, CircuitBreaker> breakers;
+    private final HttpClient client;
+    private final GatewayConfig config;
+    private final MeterRegistry registry;
+    private final String ownPrefix;
+
+    Gateway(GatewayConfig config, Vertx vertx, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String nonApplicationRoot) {
+        this.config = config;
+        this.registry = registry;
+        this.table = RoutingTable.of(
+                config.upstreams().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().prefixes())),
+                config.upstreams().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url())));
+        Map<String, CircuitBreaker> byUpstream = new LinkedHashMap<>();
+        for (String name : table.upstreams().keySet()) {
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration());
+            byUpstream.put(name, breaker);
+            Gauge.builder("consort.gateway.circuit.open", breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
+                    .description("1 while the route's circuit breaker is open or half-open")
+                    .tag("route", name)
+                    .register(registry);
+        }
+        this.breakers = Map.copyOf(byUpstream);
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                // The gateway speaks to every service in HTTP/1.1: simple, pooled, and what the services expect.
+                .setTryUseCompression(false)
+                .setDecompressionSupported(false);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream());
+        this.client = vertx.createHttpClient(options, pool);
+        String root = nonApplicationRoot.startsWith("/") ? nonApplicationRoot : "/" + nonApplicationRoot;
+        this.ownPrefix = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    void installRoute(@Observes Router router) {
+        ProxySettings settings = new ProxySettings(client, config.connectTimeout().toMillis(), config.requestTimeout().toMillis(),
+                Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry));
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(new ProxyHandler(table, breakers, settings, ownPrefix))
+                .failureHandler(ProxyHandler::failure);
+    }
+
+    public RoutingTable table() {
+        return table;
+    }
+
+    public Map<String, CircuitBreaker> breakers() {
+        return breakers;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

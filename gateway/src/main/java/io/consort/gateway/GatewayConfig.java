@@ -1,0 +1,66 @@
+package io.consort.gateway;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the gateway is told from outside. The routing table lives under {@code upstreams}: one
+ * entry per service with its base URL and the path prefixes it owns, so the table is data in
+ * {@code application.properties} and any part of it can be overridden by an environment variable.
+ */
+@ConfigMapping(prefix = "consort.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, keyed by a short name used in metrics, logs and health data. */
+    Map<String, UpstreamConfig> upstreams();
+
+    /** Longest wait for the upstream to begin answering once the request body is sent, and the longest silence while it streams. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Largest request body passed on; larger ones are answered 413 without (or while) reaching the upstream. */
+    @WithDefault("256M")
+    MemorySize maxBodySize();
+
+    /** Pooled connections kept per upstream. */
+    @WithDefault("64")
+    int maxConnectionsPerUpstream();
+
+    /** What a 503 tells the client to wait before retrying when the upstream refused the connection. */
+    @WithDefault("5s")
+    Duration retryAfter();
+
+    /**
+     * Whether {@code X-Forwarded-*} from the client are kept (and extended). Only true behind a proxy
+     * that sets them itself; otherwise any client could claim any address or host.
+     */
+    @WithDefault("false")
+    boolean trustForwardedHeaders();
+
+    CircuitBreakerConfig circuitBreaker();
+
+    interface UpstreamConfig {
+        /** Base URL ({@code http://host:port}); no path, since the gateway never rewrites paths. */
+        String url();
+
+        /** Path prefixes this upstream owns, each matched on whole segments. */
+        List<String> prefixes();
+    }
+
+    interface CircuitBreakerConfig {
+        /** Consecutive transport failures (refused, timed out, malformed) that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before letting one trial request through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+}

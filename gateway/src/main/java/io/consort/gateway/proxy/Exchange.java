@@ -1,0 +1,283 @@
+package io.consort.gateway.proxy;
+
+import io.consort.gateway.proxy.ProblemResponses.Kind;
+import io.consort.gateway.routing.Route;
+import io.consort.gateway.routing.Upstream;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * One client request carried to its upstream and the answer carried back, both bodies streamed. Every
+ * callback runs on the event loop that received the client request (the HTTP client reuses the caller's
+ * context), so the fields need no locking.
+ */
+final class Exchange {
+
+    private static final Logger LOG = Logger.getLogger(Exchange.class);
+
+    private final RoutingContext ctx;
+    private final HttpServerRequest request;
+    private final Route route;
+    private final CircuitBreaker breaker;
+    private final String requestId;
+    private final ProxySettings settings;
+
+    private HttpClientRequest upstreamRequest;
+    /** The breaker has been told how this exchange went; it must hear exactly once. */
+    private boolean verdictGiven;
+    private boolean clientGone;
+    private boolean bodyTooLarge;
+    private final List<String> copiedHeaders = new ArrayList<>();
+
+    Exchange(RoutingContext ctx, Route route, CircuitBreaker breaker, String requestId, ProxySettings settings) {
+        this.ctx = ctx;
+        this.request = ctx.request();
+        this.route = route;
+        this.breaker = breaker;
+        this.requestId = requestId;
+        this.settings = settings;
+    }
+
+    void start() {
+        ctx.addEndHandler(this::clientEnded);
+        Upstream upstream = route.upstream();
+        MultiMap headers = Headers.toUpstream(request.headers(), settings.trustForwardedHeaders());
+        String clientOrigin = addForwarding(headers);
+        headers.set(Headers.REQUEST_ID, requestId);
+        String query = request.query();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(query == null ? request.path() : request.path() + "?" + query)
+                // Bounds the wait for a pooled connection as well as the TCP connect: a saturated pool is a 503, not a hang.
+                .setConnectTimeout(settings.connectTimeoutMillis())
+                .setHeaders(headers);
+        settings.client().request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                connectFailed(ar.cause());
+            } else {
+                send(ar.result(), clientOrigin);
+            }
+        });
+    }
+
+    /** Sets this hop's {@code X-Forwarded-*}; returns the origin the client used, for {@code Location}. */
+    private String addForwarding(MultiMap headers) {
+        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        if (remote != null) {
+            String earlier = headers.get("X-Forwarded-For");
+            headers.set("X-Forwarded-For", earlier == null ? remote : earlier + ", " + remote);
+        }
+        String proto = headers.get("X-Forwarded-Proto");
+        if (proto == null) {
+            proto = request.scheme() == null ? "http" : request.scheme();
+            headers.set("X-Forwarded-Proto", proto);
+        }
+        String host = headers.get("X-Forwarded-Host");
+        if (host == null) {
+            host = request.getHeader("Host");
+            if (host != null) {
+                headers.set("X-Forwarded-Host", host);
+            }
+        }
+        if (!headers.contains("X-Forwarded-Port") && request.localAddress() != null) {
+            headers.set("X-Forwarded-Port", Integer.toString(request.localAddress().port()));
+        }
+        return host == null ? null : proto + "://" + host;
+    }
+
+    private void send(HttpClientRequest upstream, String clientOrigin) {
+        upstreamRequest = upstream;
+        // Every failure also fails response(), where it is classified; this only keeps Vert.x from logging it again.
+        upstream.exceptionHandler(ignored -> { });
+        if (clientGone) {
+            upstream.reset();
+            abandoned();
+            return;
+        }
+        if (!request.headers().contains("Content-Length") && hasBodyOfUnknownLength()) {
+            upstream.setChunked(true);
+        }
+        upstream.response().onComplete(ar -> {
+            if (ar.failed()) {
+                exchangeFailed(ar.cause());
+            } else {
+                respond(ar.result(), clientOrigin);
+            }
+        });
+        // Piped, never buffered: a 100,000-line NDJSON import flows through in chunks with back-pressure.
+        new BodyLimit(request, settings.maxBodyBytes()).pipe().endOnFailure(false).to(upstream).onComplete(sent -> {
+            if (sent.succeeded()) {
+                // The clock starts once the whole body is sent, so a long upload is not mistaken for a slow upstream.
+                upstream.idleTimeout(settings.requestTimeoutMillis());
+            } else {
+                bodyTooLarge = sent.cause() instanceof BodyLimit.TooLarge;
+                upstream.reset(0, sent.cause());
+            }
+        });
+    }
+
+    private boolean hasBodyOfUnknownLength() {
+        if (request.headers().contains("Transfer-Encoding")) {
+            return true;
+        }
+        return request.version() == HttpVersion.HTTP_2 && !request.isEnded();
+    }
+
+    private void respond(HttpClientResponse upstream, String clientOrigin) {
+        // Any parseable answer, 5xx included, is the service speaking: the transport works.
+        succeeded();
+        HttpServerResponse response = ctx.response();
+        if (clientGone || response.closed()) {
+            upstreamRequest.reset();
+            return;
+        }
+        response.setStatusCode(upstream.statusCode());
+        if (upstream.statusMessage() != null) {
+            response.setStatusMessage(upstream.statusMessage());
+        }
+        MultiMap headers = Headers.toClient(upstream.headers());
+        for (String name : List.of("Location", "Content-Location")) {
+            String value = headers.get(name);
+            if (value != null && clientOrigin != null) {
+                headers.set(name, Headers.relocate(value, route.upstream(), clientOrigin));
+            }
+        }
+        for (var header : headers) {
+            response.headers().add(header.getKey(), header.getValue());
+            copiedHeaders.add(header.getKey());
+        }
+        if (expectsBody(upstream.statusCode()) && !headers.contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        upstream.pipe().endOnFailure(false).to(response).onComplete(copied -> {
+            if (copied.failed()) {
+                if (clientGone || response.closed()) {
+                    upstreamRequest.reset();
+                } else {
+                    // The upstream broke off mid-answer; ending normally would hand the client a truncated body as complete.
+                    String kind = copied.cause() instanceof TimeoutException ? "timeout" : "malformed";
+                    settings.metrics().upstreamFailure(route.upstream().name(), kind);
+                    LOG.warnf("request %s: %s broke off its answer to %s %s: %s", requestId, route.upstream().name(),
+                            request.method(), request.path(), copied.cause().toString());
+                    response.reset();
+                }
+            }
+        });
+    }
+
+    private boolean expectsBody(int status) {
+        return request.method() != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
+    }
+
+    private void connectFailed(Throwable cause) {
+        if (clientGone || ctx.response().closed()) {
+            abandoned();
+            return;
+        }
+        failed();
+        String name = route.upstream().name();
+        if (isUnreachable(cause)) {
+            settings.metrics().upstreamFailure(name, "refused");
+            LOG.warnf("request %s: %s unreachable: %s", requestId, name, cause.toString());
+            fail(Kind.SERVICE_UNAVAILABLE, "The " + name + " service cannot be reached; try again shortly.",
+                    settings.retryAfterSeconds());
+        } else {
+            settings.metrics().upstreamFailure(name, "malformed");
+            LOG.warnf("request %s: connecting to %s failed: %s", requestId, name, cause.toString());
+            fail(Kind.BAD_GATEWAY, "The connection to the " + name + " service failed.", 0);
+        }
+    }
+
+    private void exchangeFailed(Throwable cause) {
+        if (clientGone || ctx.response().closed()) {
+            abandoned();
+            return;
+        }
+        if (bodyTooLarge) {
+            abandoned();
+            // The rest of the body is still coming; closing is the only way to stop it.
+            ProblemResponses.send(ctx, Kind.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
+                    + " bytes.", 0, requestId).onComplete(v -> request.connection().close());
+            return;
+        }
+        failed();
+        String name = route.upstream().name();
+        if (cause instanceof TimeoutException) {
+            settings.metrics().upstreamFailure(name, "timeout");
+            LOG.warnf("request %s: %s did not answer %s %s in time", requestId, name, request.method(), request.path());
+            fail(Kind.GATEWAY_TIMEOUT, "The " + name + " service did not answer within "
+                    + settings.requestTimeoutMillis() + " ms.", 0);
+        } else {
+            settings.metrics().upstreamFailure(name, "malformed");
+            LOG.warnf("request %s: %s gave no valid answer to %s %s: %s", requestId, name, request.method(),
+                    request.path(), cause.toString());
+            fail(Kind.BAD_GATEWAY, "The " + name + " service gave no valid answer.", 0);
+        }
+    }
+
+    private void fail(Kind kind, String detail, long retryAfterSeconds) {
+        HttpServerResponse response = ctx.response();
+        if (!response.headWritten()) {
+            copiedHeaders.forEach(response.headers()::remove);
+        }
+        ProblemResponses.send(ctx, kind, detail, retryAfterSeconds, requestId);
+    }
+
+    private static boolean isUnreachable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            // ConnectException covers refused and connect timeouts; a TimeoutException here is a pool wait.
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void clientEnded(AsyncResult<Void> ended) {
+        if (ended.failed()) {
+            clientGone = true;
+            if (upstreamRequest != null) {
+                upstreamRequest.reset();
+            }
+            abandoned();
+        }
+    }
+
+    private void succeeded() {
+        if (!verdictGiven) {
+            verdictGiven = true;
+            breaker.onSuccess();
+        }
+    }
+
+    private void failed() {
+        if (!verdictGiven) {
+            verdictGiven = true;
+            breaker.onFailure();
+        }
+    }
+
+    private void abandoned() {
+        if (!verdictGiven) {
+            verdictGiven = true;
+            breaker.onAbandoned();
+        }
+    }
+}

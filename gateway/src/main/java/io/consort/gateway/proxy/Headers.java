@@ -1,0 +1,90 @@
+package io.consort.gateway.proxy;
+
+import io.consort.gateway.routing.Upstream;
+import io.vertx.core.MultiMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Which headers cross the gateway, in each direction (RFC 9110 section 7.6.1 for the hop-by-hop ones). */
+public final class Headers {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
+            "te", "trailer", "transfer-encoding", "upgrade");
+
+    /** Set by the gateway for this hop, so whatever the client sent under these names is dropped. */
+    private static final Set<String> FORWARDING = Set.of(
+            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded");
+
+    private Headers() {
+    }
+
+    /** What the client sent as it should reach the upstream, before the gateway adds its own headers. */
+    public static MultiMap toUpstream(MultiMap client, boolean keepForwarding) {
+        Set<String> drop = droppedFor(client);
+        // Host names the gateway; the upstream's own authority is set by the HTTP client.
+        drop.add("host");
+        // The gateway answers 100-continue itself and streams the body; the upstream must not wait for one.
+        drop.add("expect");
+        drop.add(REQUEST_ID.toLowerCase(Locale.ROOT));
+        if (!keepForwarding) {
+            drop.addAll(FORWARDING);
+        }
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        for (Map.Entry<String, String> h : client) {
+            if (!drop.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                out.add(h.getKey(), h.getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the upstream answered as it should reach the client. {@code Access-Control-*} is dropped because
+     * CORS is decided at the edge; a service that also answers CORS would otherwise duplicate the headers.
+     */
+    public static MultiMap toClient(MultiMap upstream) {
+        Set<String> drop = droppedFor(upstream);
+        drop.add(REQUEST_ID.toLowerCase(Locale.ROOT));
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        for (Map.Entry<String, String> h : upstream) {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!drop.contains(name) && !name.startsWith("access-control-")) {
+                out.add(h.getKey(), h.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Hop-by-hop headers, including any the message itself lists in {@code Connection}. */
+    private static Set<String> droppedFor(MultiMap headers) {
+        Set<String> drop = new HashSet<>(HOP_BY_HOP);
+        for (String connection : headers.getAll("connection")) {
+            for (String token : connection.split(",")) {
+                String name = token.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty()) {
+                    drop.add(name);
+                }
+            }
+        }
+        return drop;
+    }
+
+    /**
+     * An absolute {@code Location} pointing at the upstream's own address would send the client around the
+     * gateway; it is re-pointed at the origin the client used. Relative locations and foreign URLs pass as they are.
+     */
+    public static String relocate(String location, Upstream upstream, String clientOrigin) {
+        for (String origin : upstream.origins()) {
+            if (location.regionMatches(true, 0, origin, 0, origin.length())
+                    && (location.length() == origin.length() || "/?#".indexOf(location.charAt(origin.length())) >= 0)) {
+                return clientOrigin + location.substring(origin.length());
+            }
+        }
+        return location;
+    }
+}

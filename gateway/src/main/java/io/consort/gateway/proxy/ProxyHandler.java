@@ -1,0 +1,113 @@
+package io.consort.gateway.proxy;
+
+import io.consort.gateway.proxy.ProblemResponses.Kind;
+import io.consort.gateway.routing.Paths;
+import io.consort.gateway.routing.Route;
+import io.consort.gateway.routing.RoutingTable;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's one route: looks the path up in the routing table and hands the request to an
+ * {@link Exchange}, or answers the problem itself. The gateway's own endpoints (under the
+ * non-application root, {@code /q}) are passed on to the handlers Quarkus registered for them.
+ */
+public final class ProxyHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+    private static final String ADMIN_PREFIX = "/api/v1/admin";
+
+    private final RoutingTable table;
+    private final Map<String, CircuitBreaker> breakers;
+    private final ProxySettings settings;
+    private final String ownPrefix;
+
+    public ProxyHandler(RoutingTable table, Map<String, CircuitBreaker> breakers, ProxySettings settings, String ownPrefix) {
+        this.table = table;
+        this.breakers = breakers;
+        this.settings = settings;
+        this.ownPrefix = ownPrefix;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path == null) {
+            path = "/";
+        }
+        String requestId = RequestIds.accept(ctx.request().getHeader(Headers.REQUEST_ID));
+        ctx.response().putHeader(Headers.REQUEST_ID, requestId);
+        if (path.equals(ownPrefix) || path.startsWith(ownPrefix + "/")) {
+            ctx.next();
+            return;
+        }
+        // Held until the upstream connection is ready, so no body chunk is read before someone listens.
+        ctx.request().pause();
+        long started = System.nanoTime();
+        Optional<Route> route = Paths.hasDotSegment(path) ? Optional.empty() : table.match(path);
+        String routeName = route.map(r -> r.upstream().name()).orElse(RouteMetrics.UNROUTED);
+        ctx.addEndHandler(ended -> settings.metrics().request(routeName, ctx.request().method().name(),
+                ended.succeeded() ? ctx.response().getStatusCode() : 0, System.nanoTime() - started));
+
+        if (Paths.hasDotSegment(path)) {
+            ProblemResponses.send(ctx, Kind.BAD_REQUEST, "Paths with '.' or '..' segments are not accepted.", 0, requestId);
+            return;
+        }
+        if (route.isEmpty()) {
+            String detail = path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")
+                    ? "Administrative endpoints belong to each service and are not exposed through the gateway."
+                    : "No service serves " + path + ".";
+            ProblemResponses.send(ctx, Kind.NOT_FOUND, detail, 0, requestId);
+            return;
+        }
+        if (declaredLength(ctx) > settings.maxBodyBytes()) {
+            ProblemResponses.send(ctx, Kind.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
+                    + " bytes.", 0, requestId).onComplete(v -> ctx.request().connection().close());
+            return;
+        }
+        CircuitBreaker breaker = breakers.get(routeName);
+        if (!breaker.tryAcquire()) {
+            settings.metrics().upstreamFailure(routeName, "circuit-open");
+            ProblemResponses.send(ctx, Kind.SERVICE_UNAVAILABLE, "The " + routeName
+                    + " service is failing; calls to it are suspended for a moment.", breaker.retryAfterSeconds(), requestId);
+            return;
+        }
+        try {
+            new Exchange(ctx, route.get(), breaker, requestId, settings).start();
+        } catch (RuntimeException e) {
+            // Without a verdict a half-open breaker would wait for its trial forever.
+            breaker.onAbandoned();
+            LOG.errorf(e, "request %s: could not forward %s %s", requestId, ctx.request().method(), path);
+            ProblemResponses.send(ctx, Kind.BAD_GATEWAY, "The request could not be forwarded to the " + routeName + " service.",
+                    0, requestId);
+        }
+    }
+
+    private static long declaredLength(RoutingContext ctx) {
+        String value = ctx.request().getHeader("Content-Length");
+        try {
+            return value == null ? 0 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0; // the HTTP codec already refuses a malformed length; nothing to add here
+        }
+    }
+
+    /** Last resort for anything thrown on this route: still a problem document, never a stack trace. */
+    public static void failure(RoutingContext ctx) {
+        if (ctx.failure() == null) {
+            // A bare status (e.g. Vert.x's 405) is left to the default handling.
+            ctx.next();
+            return;
+        }
+        String requestId = ctx.response().headers().get(Headers.REQUEST_ID);
+        LOG.errorf(ctx.failure(), "request %s: unexpected failure on %s %s", requestId, ctx.request().method(), ctx.request().path());
+        if (ctx.response().ended()) {
+            return;
+        }
+        ProblemResponses.send(ctx, Kind.INTERNAL, "The gateway failed unexpectedly; quote the request id to support.", 0,
+                requestId == null ? RequestIds.accept(null) : requestId);
+    }
+}

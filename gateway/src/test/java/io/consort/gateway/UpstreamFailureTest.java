@@ -1,0 +1,98 @@
+package io.consort.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class UpstreamFailureTest {
+
+    @Test
+    void aServiceThatRefusesConnectionsIsAServiceUnavailableProblemWithRetryAfter() {
+        Response response = given().header("Authorization", "Bearer t").get("/api/v1/test-dead/things");
+        response.then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("https://consort.io/problems/service-unavailable"))
+                .body("status", is(503))
+                .body("detail", equalTo("The dead service cannot be reached; try again shortly."))
+                .body("instance", equalTo("/api/v1/test-dead/things"))
+                .body("requestId", equalTo(response.header("X-Request-Id")));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsAGatewayTimeoutProblem() {
+        long started = System.nanoTime();
+        given().get("/api/v1/test-slow/report").then()
+                .statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://consort.io/problems/gateway-timeout"))
+                .body("detail", equalTo("The slow service did not answer within 1500 ms."));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // Cut at the configured 1.5 s, well before the upstream would have answered.
+        assertTrue(took.toMillis() >= 1400 && took.toMillis() < UpstreamServers.SLOW_MILLIS, "took " + took);
+    }
+
+    @Test
+    void anAnswerThatIsNotHttpIsABadGatewayProblem() {
+        given().get("/api/v1/test-broken").then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://consort.io/problems/bad-gateway"))
+                .body("detail", equalTo("The broken service gave no valid answer."));
+    }
+
+    @Test
+    void theCircuitOpensAfterConsecutiveFailuresAndClosesAfterASuccessfulTrial() throws InterruptedException {
+        String flaky = ConfigProvider.getConfig().getValue("consort.gateway.upstreams.flaky.url", String.class);
+        given().baseUri(flaky).get("/_control/healthy/false").then().statusCode(200);
+        int hitsBefore = hits(flaky);
+
+        // failure-threshold is 3 in the test profile
+        for (int i = 0; i < 3; i++) {
+            given().get("/api/v1/test-flaky/x").then().statusCode(502);
+        }
+        given().get("/api/v1/test-flaky/x").then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("detail", equalTo("The flaky service is failing; calls to it are suspended for a moment."));
+        assertEquals(hitsBefore + 3, hits(flaky), "an open circuit does not call the upstream");
+
+        given().baseUri(flaky).get("/_control/healthy/true").then().statusCode(200);
+        Thread.sleep(1100); // open-duration is 1 s in the test profile
+        given().get("/api/v1/test-flaky/x").then().statusCode(200).body(equalTo("fine"));
+        given().get("/api/v1/test-flaky/x").then().statusCode(200);
+        assertEquals(hitsBefore + 5, hits(flaky));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "consort_gateway_upstream_failures_total{kind=\"circuit-open\",route=\"flaky\"}"));
+    }
+
+    @Test
+    void aFailedTrialReopensTheCircuit() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            given().get("/api/v1/test-reopen/y").then().statusCode(502);
+        }
+        given().get("/api/v1/test-reopen/y").then().statusCode(503).header("Retry-After", notNullValue());
+        Thread.sleep(1100);
+        // The half-open trial reaches the still-broken upstream and fails...
+        given().get("/api/v1/test-reopen/y").then().statusCode(502);
+        // ...so the next call is refused at once again, without the threshold's worth of failures.
+        given().get("/api/v1/test-reopen/y").then().statusCode(503).header("Retry-After", "1");
+    }
+
+    private static int hits(String flaky) {
+        return Integer.parseInt(given().baseUri(flaky).get("/_control/hits").then().statusCode(200).extract().asString());
+    }
+}

@@ -1,0 +1,207 @@
+package io.consort.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real HTTP servers on free local ports standing in for the services, plus a few misbehaving ones. The
+ * tests see what an upstream received through its answer (the echo servers describe the request they
+ * got) or through {@code /_control/...} paths asked directly on the upstream's port, since this resource
+ * and the tests live in different class loaders and share no objects.
+ *
+ * <p>Declared here once, so it applies to every {@code @QuarkusTest} of the module and Quarkus boots once.
+ */
+@QuarkusTestResource(UpstreamServers.class)
+public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
+
+    /** How long the slow upstream waits before answering; longer than the test request timeout (1.5 s). */
+    static final long SLOW_MILLIS = 4000;
+
+    private Vertx vertx;
+    private final Map<String, Long> receivedById = new ConcurrentHashMap<>();
+    private final AtomicBoolean flakyHealthy = new AtomicBoolean(true);
+    private final AtomicInteger flakyHits = new AtomicInteger();
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : new String[] {"recruitment", "community", "campaign", "performance"}) {
+            int port = listen(vertx.createHttpServer().requestHandler(req -> echo(service, req)));
+            config.put("consort.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + port);
+        }
+        int slow = listen(vertx.createHttpServer().requestHandler(req -> req.end().onSuccess(v ->
+                vertx.setTimer(SLOW_MILLIS, t -> req.response().end("late")))));
+        route(config, "slow", "http://127.0.0.1:" + slow, "/api/v1/test-slow");
+        route(config, "dead", "http://127.0.0.1:" + freePort(), "/api/v1/test-dead");
+        route(config, "broken", "http://127.0.0.1:" + listen(garbageServer()), "/api/v1/test-broken");
+        route(config, "reopen", "http://127.0.0.1:" + listen(garbageServer()), "/api/v1/test-reopen");
+        route(config, "flaky", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::flaky)), "/api/v1/test-flaky");
+        return config;
+    }
+
+    private static void route(Map<String, String> config, String name, String url, String prefix) {
+        config.put("consort.gateway.upstreams." + name + ".url", url);
+        config.put("consort.gateway.upstreams." + name + ".prefixes", prefix);
+    }
+
+    /** Describes the request it received as JSON, or serves one of the special paths the tests use. */
+    private void echo(String service, HttpServerRequest req) {
+        String path = req.path();
+        HttpServerResponse res = req.response();
+        if (path.equals("/q/health/ready")) {
+            res.putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            return;
+        }
+        if (path.startsWith("/_control/received/")) {
+            res.end(String.valueOf(receivedById.getOrDefault(path.substring("/_control/received/".length()), 0L)));
+            return;
+        }
+        MessageDigest sha = sha256();
+        long[] length = {0};
+        String requestId = req.getHeader("X-Request-Id");
+        req.handler(chunk -> {
+            sha.update(chunk.getBytes());
+            length[0] += chunk.length();
+            if (requestId != null) {
+                receivedById.put(requestId, length[0]);
+            }
+        });
+        req.endHandler(v -> {
+            if (path.endsWith("/created")) {
+                res.setStatusCode(201)
+                        .putHeader("Location", "http://127.0.0.1:" + req.localAddress().port() + "/api/v1/programs/42")
+                        .end();
+                return;
+            }
+            if (path.endsWith("/large")) {
+                res.setChunked(true).putHeader("Content-Type", "application/octet-stream");
+                writeFilled(res, Long.parseLong(req.getParam("bytes")));
+                return;
+            }
+            JsonObject headers = new JsonObject();
+            req.headers().forEach(h -> {
+                String name = h.getKey().toLowerCase(Locale.ROOT);
+                JsonArray values = headers.containsKey(name) ? headers.getJsonArray(name) : new JsonArray();
+                headers.put(name, values.add(h.getValue()));
+            });
+            JsonObject description = new JsonObject()
+                    .put("upstream", service)
+                    .put("method", req.method().name())
+                    .put("uri", req.uri())
+                    .put("headers", headers)
+                    .put("bodyLength", length[0])
+                    .put("bodySha256", HexFormat.of().formatHex(sha.digest()));
+            res.putHeader("Content-Type", "application/json")
+                    // Both must be stopped at the gateway: one is hop-by-hop, the other is the edge's decision.
+                    .putHeader("Keep-Alive", "timeout=5")
+                    .putHeader("Access-Control-Allow-Origin", "*")
+                    .putHeader("X-Request-Id", "upstream-must-not-override")
+                    .putHeader("X-Upstream", service)
+                    .end(description.encode());
+        });
+    }
+
+    /** Writes {@code remaining} bytes with back-pressure, as a service streaming a big export would. */
+    private static void writeFilled(HttpServerResponse res, long remaining) {
+        Buffer block = Buffer.buffer(new byte[64 * 1024]);
+        while (remaining > 0 && !res.writeQueueFull()) {
+            int n = (int) Math.min(block.length(), remaining);
+            res.write(n == block.length() ? block : block.getBuffer(0, n));
+            remaining -= n;
+        }
+        if (remaining == 0) {
+            res.end();
+        } else {
+            long left = remaining;
+            res.drainHandler(v -> writeFilled(res, left));
+        }
+    }
+
+    /** When unhealthy, drops the connection without an answer; counts what reaches it through the gateway. */
+    private void flaky(HttpServerRequest req) {
+        String path = req.path();
+        if (path.startsWith("/_control/healthy/")) {
+            flakyHealthy.set(Boolean.parseBoolean(path.substring("/_control/healthy/".length())));
+            req.response().end();
+            return;
+        }
+        if (path.equals("/_control/hits")) {
+            req.response().end(String.valueOf(flakyHits.get()));
+            return;
+        }
+        flakyHits.incrementAndGet();
+        if (flakyHealthy.get()) {
+            req.response().end("fine");
+        } else {
+            req.connection().close();
+        }
+    }
+
+    /** Answers every request with bytes that are not HTTP. */
+    private NetServer garbageServer() {
+        return vertx.createNetServer().connectHandler(socket -> socket.handler(data ->
+                socket.write("THIS IS NOT HTTP\r\n\r\n").onComplete(v -> socket.close())));
+    }
+
+    private static int listen(HttpServer server) {
+        return await(server.listen(0, "127.0.0.1")).actualPort();
+    }
+
+    private static int listen(NetServer server) {
+        return await(server.listen(0, "127.0.0.1")).actualPort();
+    }
+
+    /** A port nobody listens on: the operating system's free port, released again. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("test upstream did not start", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            await(vertx.close());
+        }
+    }
+}
