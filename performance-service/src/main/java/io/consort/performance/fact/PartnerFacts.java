@@ -1,0 +1,61 @@
+package io.consort.performance.fact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.consort.chassis.paging.KeysetQuery;
+import io.consort.chassis.paging.Page;
+import io.consort.chassis.paging.PageRequest;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Records partner facts and reads a partner's history. */
+@ApplicationScoped
+public class PartnerFacts {
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Appends a fact, unless the event was recorded already: the inbox stops redeliveries, this
+     * also covers a replay into a read model that was not reset.
+     *
+     * @return whether a fact was added
+     */
+    @Transactional
+    public boolean record(UUID eventId, FactKind kind, UUID partnerId, UUID programId, Instant occurredAt,
+            JsonNode payload) {
+        // Native and conflict-tolerant: a partner-side caller's scope must not hide an existing fact
+        // from this check, and two deliveries racing must not both insert.
+        int added = entityManager.createNativeQuery("""
+                insert into partner_fact (id, partner_id, event_id, event_type, kind, program_id, occurred_at, data)
+                values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), ?7, cast(?8 as jsonb))
+                on conflict (event_id) do nothing""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, partnerId)
+                .setParameter(3, eventId)
+                .setParameter(4, kind.source().ceType())
+                .setParameter(5, kind.name())
+                .setParameter(6, programId == null ? null : programId.toString())
+                .setParameter(7, occurredAt.atOffset(ZoneOffset.UTC))
+                .setParameter(8, payload.toString())
+                .executeUpdate();
+        return added == 1;
+    }
+
+    /** The partner's facts in the order they happened. */
+    public Page<PartnerFact> history(UUID partnerId, PageRequest page) {
+        return KeysetQuery.of(PartnerFact.class)
+                .where("partnerId = :partnerId", Parameters.with("partnerId", partnerId))
+                .keys("occurredAt", "id")
+                .fetch(page, f -> f.occurredAt, f -> f.id);
+    }
+
+    public long count(UUID partnerId, FactKind kind) {
+        return PartnerFact.count("partnerId = ?1 and kind = ?2", partnerId, kind);
+    }
+}

@@ -1,0 +1,33 @@
+package io.consort.performance.intake;
+
+import io.consort.chassis.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code prm.partners} as consumer group {@code performance}. A record that still fails after
+ * the inbox's retries makes this method throw, and the channel's dead-letter strategy parks it on
+ * {@code prm.partners.dlq.performance}.
+ */
+@ApplicationScoped
+public class PartnerEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    PartnerEvents events;
+
+    @ConfigProperty(name = "consort.service.name")
+    String consumer;
+
+    @Incoming("partners")
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        inbox.process(consumer, record, events::apply);
+    }
+}
