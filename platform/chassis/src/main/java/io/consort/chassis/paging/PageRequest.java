@@ -1,0 +1,69 @@
+package io.consort.chassis.paging;
+
+import io.consort.chassis.problem.Problems;
+import jakarta.ws.rs.QueryParam;
+import java.util.Optional;
+
+/**
+ * The {@code ?limit=&cursor=} of a list endpoint. Take it as {@code @BeanParam PageRequest page} or
+ * build it with {@link #of(Integer, String)}; both are checked on first use (400 problem naming the
+ * parameter), since a bean param cannot throw while being filled.
+ */
+public class PageRequest {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    // A String, not an Integer: JAX-RS answers 404 to an unconvertible query parameter.
+    @QueryParam("limit")
+    String limit;
+
+    @QueryParam("cursor")
+    String cursor;
+
+    public PageRequest() {
+    }
+
+    private PageRequest(Integer limit, String cursor) {
+        this.limit = limit == null ? null : limit.toString();
+        this.cursor = cursor;
+    }
+
+    /** Validates immediately. */
+    public static PageRequest of(Integer limit, String cursor) {
+        PageRequest p = new PageRequest(limit, cursor);
+        p.limit();
+        p.after();
+        return p;
+    }
+
+    public static PageRequest first(int limit) {
+        return of(limit, null);
+    }
+
+    public int limit() {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw Problems.invalidField("limit", "must be a number between 1 and " + MAX_LIMIT);
+        }
+        return value;
+    }
+
+    /** The position to continue after, or empty for the first page. */
+    public Optional<Cursor> after() {
+        return cursor == null || cursor.isBlank() ? Optional.empty() : Optional.of(Cursor.decode(cursor));
+    }
+
+    /** The raw cursor parameter (for endpoints keyed on something other than createdAt/id). */
+    public Optional<String> rawCursor() {
+        return cursor == null || cursor.isBlank() ? Optional.empty() : Optional.of(cursor);
+    }
+}

@@ -1,0 +1,31 @@
+package io.consort.chassis.problem;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Builds the HTTP answer for a {@link Problem}; shared by the mappers and the idempotency filter. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(Problem problem, String instance) {
+        return of(problem, instance, Map.of());
+    }
+
+    public static Response of(Problem problem, String instance, Map<String, String> headers) {
+        Response.ResponseBuilder builder = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(instance));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    public static Response of(ProblemException e, String instance) {
+        return of(e.toProblem(), instance, e.headers());
+    }
+
+    public static Response of(ProblemType type, String detail, String instance) {
+        return of(new Problem(type.uri(), type.title(), type.status(), detail, null, null, null), instance);
+    }
+}

@@ -1,0 +1,216 @@
+package io.consort.chassis.testhttp;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProblemMappingTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private static ValidatableResponse isProblem(ValidatableResponse r, int status, String type, String instance) {
+        return r.statusCode(status)
+                .contentType(startsWith(PROBLEM))
+                .body("status", equalTo(status))
+                .body("type", equalTo("https://consort.io/problems/" + type))
+                .body("title", notNullValue())
+                .body("instance", equalTo(instance))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("\tat ")));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void invalidBodyAnswers400WithFieldPaths() {
+        String body = """
+                {"name": " ", "partnerId": "%s", "size": -1, "idealProfile": {"regions": ["EMEA", ""]}}
+                """.formatted(UUID.randomUUID());
+        isProblem(given().contentType(ContentType.JSON).body(body).post("/test/widgets").then(), 400, "validation",
+                "/test/widgets")
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("size"))
+                .body("errors.field", hasItem("idealProfile.regions[1]"))
+                .body("errors.size()", equalTo(3));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void invalidQueryParameterNamesTheParameter() {
+        isProblem(given().queryParam("limit", 500).get("/test/problems/limit").then(), 400, "validation",
+                "/test/problems/limit")
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void malformedJsonAnswers400() {
+        isProblem(given().contentType(ContentType.JSON).body("{\"name\": \"x\",").post("/test/widgets").then(), 400,
+                "bad-request", "/test/widgets")
+                .body("detail", containsString("not well-formed JSON"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void unknownFieldIsRefusedByName() {
+        String body = "{\"name\": \"x\", \"partnerId\": \"%s\", \"colour\": \"RED\"}".formatted(UUID.randomUUID());
+        isProblem(given().contentType(ContentType.JSON).body(body).post("/test/widgets").then(), 400, "validation",
+                "/test/widgets")
+                .body("errors[0].field", equalTo("colour"))
+                .body("errors[0].message", equalTo("is not a known field"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void wrongEnumValueNamesFieldAndAllowedValues() {
+        String body = "{\"name\": \"x\", \"partnerId\": \"%s\", \"color\": \"BLUE\"}".formatted(UUID.randomUUID());
+        isProblem(given().contentType(ContentType.JSON).body(body).post("/test/widgets").then(), 400, "validation",
+                "/test/widgets")
+                .body("errors[0].field", equalTo("color"))
+                .body("errors[0].message", equalTo("must be one of [RED, GREEN]"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void wrongTypeNamesTheField() {
+        String body = "{\"name\": \"x\", \"partnerId\": \"%s\", \"size\": \"big\"}".formatted(UUID.randomUUID());
+        isProblem(given().contentType(ContentType.JSON).body(body).post("/test/widgets").then(), 400, "validation",
+                "/test/widgets")
+                .body("errors[0].field", equalTo("size"))
+                .body("errors[0].message", equalTo("must be a number"));
+        String nested = "{\"name\": \"x\", \"partnerId\": \"%s\", \"idealProfile\": {\"regions\": \"EMEA\"}}"
+                .formatted(UUID.randomUUID());
+        isProblem(given().contentType(ContentType.JSON).body(nested).post("/test/widgets").then(), 400, "validation",
+                "/test/widgets")
+                .body("errors[0].field", equalTo("idealProfile.regions"));
+        String badUuid = "{\"name\": \"x\", \"partnerId\": \"not-a-uuid\"}";
+        isProblem(given().contentType(ContentType.JSON).body(badUuid).post("/test/widgets").then(), 400, "validation",
+                "/test/widgets")
+                .body("errors[0].field", equalTo("partnerId"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void jaxRsNotFoundAnswers404WithoutItsMessage() {
+        isProblem(given().get("/test/problems/jaxrs-not-found").then(), 404, "not-found", "/test/problems/jaxrs-not-found")
+                .body(not(containsString("com.example")));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void unconvertibleParameterAnswers400NotJaxRs404() {
+        isProblem(given().get("/test/problems/uuid/not-a-uuid").then(), 400, "bad-request",
+                "/test/problems/uuid/not-a-uuid");
+        given().get("/test/problems/uuid/" + UUID.randomUUID()).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void chassisNotFoundKeepsItsDetail() {
+        UUID id = UUID.randomUUID();
+        isProblem(given().get("/test/widgets/" + id).then(), 404, "not-found", "/test/widgets/" + id)
+                .body("detail", equalTo("widget " + id + " not found"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void wrongMethodAnswers405() {
+        isProblem(given().delete("/test/widgets").then(), 405, "method-not-allowed", "/test/widgets");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void wrongContentTypeAnswers415() {
+        isProblem(given().contentType(ContentType.TEXT).body("name=x").post("/test/widgets").then(), 415,
+                "unsupported-media-type", "/test/widgets");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void unacceptableAcceptAnswers406() {
+        isProblem(given().accept("application/xml").get("/test/widgets").then(), 406, "not-acceptable",
+                "/test/widgets");
+    }
+
+    @Test
+    void anonymousCallerGets401ProblemWithChallenge() {
+        isProblem(given().get("/test/widgets").then(), 401, "unauthorized", "/test/widgets")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void invalidBearerTokenGets401Problem() {
+        isProblem(given().auth().oauth2("not.a.jwt").get("/test/widgets").then(), 401, "unauthorized",
+                "/test/widgets")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyGets401Problem() throws Exception {
+        isProblem(given().auth().oauth2(TestTokens.signedByStranger()).get("/test/widgets").then(), 401,
+                "unauthorized", "/test/widgets");
+    }
+
+    @Test
+    void validTokenIsAccepted() throws Exception {
+        given().auth().oauth2(TestTokens.valid("prm-admin")).get("/test/widgets").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "pat", roles = "partner-user")
+    void wrongRoleGets403Problem() {
+        isProblem(given().get("/test/problems/admin").then(), 403, "forbidden", "/test/problems/admin");
+    }
+
+    @Test
+    void conflictAndRateLimitProblemsCarryTheirHeaders() {
+        isProblem(given().get("/test/problems/conflict").then(), 409, "conflict", "/test/problems/conflict")
+                .body("detail", equalTo("the application was already rejected"));
+        isProblem(given().get("/test/problems/rate-limited").then(), 429, "too-many-requests",
+                "/test/problems/rate-limited")
+                .header("Retry-After", equalTo("3"));
+        isProblem(given().get("/test/problems/unavailable").then(), 503, "service-unavailable",
+                "/test/problems/unavailable")
+                .header("Retry-After", equalTo("30"));
+    }
+
+    @Test
+    void uniqueViolationAnswers409WithoutSql() {
+        isProblem(given().post("/test/problems/duplicate").then(), 409, "conflict", "/test/problems/duplicate")
+                .body(not(containsString("insert")))
+                .body(not(containsString("test_widget")))
+                .body(not(containsString("duplicate key")));
+    }
+
+    @Test
+    void staleWriteAnswers409() {
+        isProblem(given().post("/test/problems/stale").then(), 409, "concurrent-modification", "/test/problems/stale");
+    }
+
+    @Test
+    void unexpectedFailureAnswers500WithCorrelationIdOnly() {
+        isProblem(given().get("/test/problems/boom").then(), 500, "internal", "/test/problems/boom")
+                .body("correlationId", notNullValue())
+                .body(not(containsString("hunter2")))
+                .body(not(containsString("IllegalState")));
+        given().header("X-Request-Id", "req-42").get("/test/problems/boom").then()
+                .statusCode(500).body("correlationId", equalTo("req-42"));
+    }
+
+    @Test
+    void clientErrorsCarryNoCorrelationId() {
+        given().get("/test/problems/conflict").then().body("correlationId", nullValue());
+    }
+}
