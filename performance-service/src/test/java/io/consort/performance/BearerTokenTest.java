@@ -1,5 +1,6 @@
 package io.consort.performance;
 
+import io.consort.testkit.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -21,7 +22,7 @@ class BearerTokenTest {
     void aTokenForConsortApiIsAccepted() {
         UUID partner = UUID.randomUUID();
         scorecards.open(partner, UUID.randomUUID(), Instant.parse("2026-11-02T09:30:00Z"));
-        given().auth().oauth2(TestTokens.token("consort-api", "channel-manager", Instant.now().plusSeconds(300)))
+        given().auth().oauth2(TestTokens.user("manager", "channel-manager").audience("consort-api").expiresAt(Instant.now().plusSeconds(300)).sign())
                 .get("/api/v1/scorecards/{id}", partner).then()
                 .statusCode(200)
                 .body("partnerId", equalTo(partner.toString()));
@@ -29,7 +30,7 @@ class BearerTokenTest {
 
     @Test
     void aTokenForAnotherAudienceIs401() {
-        given().auth().oauth2(TestTokens.token("some-other-api", "channel-manager", Instant.now().plusSeconds(300)))
+        given().auth().oauth2(TestTokens.user("manager", "channel-manager").audience("some-other-api").expiresAt(Instant.now().plusSeconds(300)).sign())
                 .get("/api/v1/scorecards/{id}", UUID.randomUUID()).then()
                 .statusCode(401)
                 .contentType("application/problem+json");
@@ -37,7 +38,7 @@ class BearerTokenTest {
 
     @Test
     void anExpiredTokenIs401() {
-        given().auth().oauth2(TestTokens.token("consort-api", "channel-manager", Instant.now().minusSeconds(600)))
+        given().auth().oauth2(TestTokens.user("manager", "channel-manager").audience("consort-api").expiresAt(Instant.now().minusSeconds(600)).sign())
                 .get("/api/v1/scorecards/{id}", UUID.randomUUID()).then()
                 .statusCode(401)
                 .contentType("application/problem+json");

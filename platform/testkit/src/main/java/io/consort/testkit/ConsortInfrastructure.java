@@ -51,6 +51,12 @@ public class ConsortInfrastructure implements QuarkusTestResourceLifecycleManage
             config.put("mp.messaging.connector.smallrye-kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("quarkus.kafka.devservices.enabled", "false");
             config.put("quarkus.devservices.enabled", "false");
+            // Bearer tokens are verified for real (signature, issuer, audience, expiry) against the
+            // testkit's key, so no Keycloak is needed; TestTokens signs them.
+            config.put("quarkus.oidc.auth-server-url", "");
+            config.put("quarkus.oidc.discovery-enabled", "false");
+            config.put("quarkus.oidc.public-key", TestTokens.publicKey());
+            config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
             return config;
         } catch (RuntimeException | Error e) {
             database.close();

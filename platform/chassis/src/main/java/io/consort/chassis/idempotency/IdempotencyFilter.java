@@ -140,7 +140,7 @@ public class IdempotencyFilter {
         request.removeProperty(CLAIM);
         try {
             int txStatus = transactions.getStatus();
-            if (txStatus != Status.STATUS_ACTIVE || response.getStatus() >= 500) {
+            if (txStatus != Status.STATUS_ACTIVE || !worthReplaying(response.getStatus())) {
                 rollbackQuietly();
                 store.release(owned.origin(), owned.key(), owned.token());
                 return;
@@ -168,6 +168,15 @@ public class IdempotencyFilter {
             releaseQuietly(owned);
             replaceWith(response, ProblemMappers.toResponse(e, uri, request.getHeaderString(ProblemMappers.REQUEST_ID_HEADER)));
         }
+    }
+
+    /**
+     * Only a final answer is replayed. A state conflict, a rate limit or an unavailable dependency
+     * says "not now", and a retry with the same key must get a fresh chance rather than the same
+     * refusal forever.
+     */
+    static boolean worthReplaying(int status) {
+        return status < 500 && status != 408 && status != 409 && status != 423 && status != 425 && status != 429;
     }
 
     private StoredResponse capture(ContainerResponseContext response) throws IOException {

@@ -1,5 +1,6 @@
 package io.consort.chassis.testhttp;
 
+import io.consort.testkit.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -159,13 +160,13 @@ class ProblemMappingTest {
 
     @Test
     void tokenSignedByAnotherKeyGets401Problem() throws Exception {
-        isProblem(given().auth().oauth2(TestTokens.signedByStranger()).get("/test/widgets").then(), 401,
+        isProblem(given().auth().oauth2(TestTokens.user("tester", "prm-admin").signedByStranger().sign()).get("/test/widgets").then(), 401,
                 "unauthorized", "/test/widgets");
     }
 
     @Test
     void validTokenIsAccepted() throws Exception {
-        given().auth().oauth2(TestTokens.valid("prm-admin")).get("/test/widgets").then().statusCode(200);
+        given().auth().oauth2(TestTokens.user("tester", "prm-admin").sign()).get("/test/widgets").then().statusCode(200);
     }
 
     @Test

@@ -1,0 +1,168 @@
+package io.consort.recruitment.application;
+
+import io.consort.chassis.etag.ETags;
+import io.consort.chassis.outbox.Outbox;
+import io.consort.chassis.paging.KeysetQuery;
+import io.consort.chassis.paging.Page;
+import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.problem.Problems;
+import io.consort.contracts.EventTypes;
+import io.consort.contracts.events.ApplicationApproved;
+import io.consort.contracts.events.ApplicationRejected;
+import io.consort.contracts.events.ApplicationSubmitted;
+import io.consort.recruitment.partner.NewPartner;
+import io.consort.recruitment.partner.PartnerService;
+import io.consort.recruitment.program.PartnerType;
+import io.consort.recruitment.program.Program;
+import io.consort.recruitment.program.ProgramService;
+import io.consort.recruitment.support.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class ApplicationService {
+
+    @Inject
+    ApplicationRepository applications;
+
+    @Inject
+    ProgramService programs;
+
+    @Inject
+    PartnerService partners;
+
+    @Inject
+    Outbox outbox;
+
+    /** A stored application and the withdraw token, which exists only in this answer. */
+    public record Submission(Application application, String withdrawToken) {
+    }
+
+    @Transactional
+    public Submission submit(ApplicationRequest request) {
+        Program program = programs.find(request.programId())
+                .orElseThrow(() -> Problems.unprocessable("program " + request.programId() + " does not exist"));
+        if (!program.acceptingApplications()) {
+            throw Problems.unprocessable("program '" + program.name() + "' is not accepting applications");
+        }
+        PartnerType type = partnerTypeFor(program, request.partnerType());
+        String domain = Websites.domainOf(request.website())
+                .orElseThrow(() -> Problems.invalidField("website", "must be the company's website or domain"));
+        String token = WithdrawTokens.issue();
+        Instant now = Timestamps.now();
+        Application application = Application.submit(UUID.randomUUID(), program.id(),
+                new Application.Applicant(request.companyName().strip(), request.website().strip(), domain,
+                        blankToNull(request.contactName()), request.contactEmail().strip(), request.region(),
+                        blankToNull(request.message())),
+                type, WithdrawTokens.hash(token), now);
+        applications.persist(application);
+        outbox.emit(EventTypes.APPLICATION_SUBMITTED, application.id(), null, new ApplicationSubmitted(
+                application.id(), program.id(), application.companyName(), application.region(), now));
+        return new Submission(application, token);
+    }
+
+    /**
+     * Approves the application and creates its partner in {@code ONBOARDING}, in one transaction with
+     * both events, so no partner exists without its events and no event without its partner.
+     */
+    @Transactional
+    public Application approve(UUID id, String ifMatch, String reviewer) {
+        Application application = forDecision(id, ifMatch);
+        UUID partnerId = UUID.randomUUID();
+        Instant now = Timestamps.now();
+        application.approve(partnerId, reviewer, now);
+        outbox.emit(EventTypes.APPLICATION_APPROVED, application.id(), partnerId, new ApplicationApproved(
+                application.id(), application.programId(), partnerId, reviewer, now));
+        partners.onboard(new NewPartner(partnerId, application.programId(), application.id(),
+                application.companyName(), application.partnerType(), application.region(), application.domain()),
+                reviewer, now);
+        return application;
+    }
+
+    @Transactional
+    public Application reject(UUID id, String ifMatch, String reason, String reviewer) {
+        Application application = forDecision(id, ifMatch);
+        Instant now = Timestamps.now();
+        application.reject(reason, reviewer, now);
+        outbox.emit(EventTypes.APPLICATION_REJECTED, application.id(), null, new ApplicationRejected(
+                application.id(), application.programId(), application.decisionReason(), reviewer, now));
+        return application;
+    }
+
+    /**
+     * Withdraws on behalf of the applicant ({@code onBehalfBy} a vendor-side caller) or for whoever holds
+     * the withdraw token; anyone else learns nothing, not even that the application exists.
+     */
+    @Transactional
+    public Application withdraw(UUID id, String ifMatch, String withdrawToken, String onBehalfBy) {
+        Application application = applications.findForDecision(id)
+                .orElseThrow(() -> Problems.notFound("application", id));
+        if (onBehalfBy == null
+                && (withdrawToken == null || !application.withdrawableWith(WithdrawTokens.hash(withdrawToken)))) {
+            throw Problems.notFound("application", id);
+        }
+        ETags.requireMatch(ifMatch, application.version());
+        application.withdraw(onBehalfBy == null ? "applicant" : onBehalfBy, Timestamps.now());
+        return application;
+    }
+
+    public Application get(UUID id) {
+        return applications.findByIdOptional(id).orElseThrow(() -> Problems.notFound("application", id));
+    }
+
+    public Page<Application> list(PageRequest page, UUID programId, ApplicationState state) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (programId != null) {
+            conditions.add("programId = :programId");
+            params.put("programId", programId);
+        }
+        if (state != null) {
+            conditions.add("state = :state");
+            params.put("state", state);
+        }
+        KeysetQuery<Application> query = KeysetQuery.of(Application.class).keys("submittedAt", "id");
+        if (!conditions.isEmpty()) {
+            query.where(String.join(" and ", conditions), params);
+        }
+        return query.fetch(page, Application::submittedAt, Application::id);
+    }
+
+    private Application forDecision(UUID id, String ifMatch) {
+        Application application = applications.findForDecision(id)
+                .orElseThrow(() -> Problems.notFound("application", id));
+        ETags.requireMatch(ifMatch, application.version());
+        return application;
+    }
+
+    private static PartnerType partnerTypeFor(Program program, PartnerType requested) {
+        if (requested != null) {
+            if (!program.offers(requested)) {
+                throw Problems.unprocessable("program '" + program.name() + "' does not recruit " + requested
+                        + " partners; it recruits " + names(program));
+            }
+            return requested;
+        }
+        if (program.partnerTypes().size() == 1) {
+            return program.partnerTypes().get(0);
+        }
+        throw Problems.unprocessable("program '" + program.name() + "' recruits " + names(program)
+                + "; say which with partnerType");
+    }
+
+    private static String names(Program program) {
+        return program.partnerTypes().stream().map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,92 @@
+package io.consort.recruitment.application;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what an applicant typed as their website ({@code acme.example}, {@code https://www.acme.example/about})
+ * into the company's domain ({@code acme.example}), the key for duplicate checks and partner records.
+ */
+public final class Websites {
+
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern TOP_LEVEL = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
+
+    private Websites() {
+    }
+
+    /** The domain of {@code website}, or empty when it is not a public http(s) site of a registered domain. */
+    public static Optional<String> domainOf(String website) {
+        if (website == null || website.isBlank() || website.length() > 500) {
+            return Optional.empty();
+        }
+        String text = website.strip();
+        if (!text.contains("://")) {
+            text = "https://" + text;
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getUserInfo() != null) {
+            return Optional.empty();
+        }
+        String host = uri.getHost() != null ? uri.getHost() : internationalHost(uri.getAuthority());
+        if (host == null) {
+            return Optional.empty();
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (ascii.endsWith(".")) {
+            ascii = ascii.substring(0, ascii.length() - 1);
+        }
+        if (ascii.startsWith("www.")) {
+            ascii = ascii.substring(4);
+        }
+        return isRegisteredDomain(ascii) ? Optional.of(ascii) : Optional.empty();
+    }
+
+    /** java.net.URI leaves the host of {@code https://bücher.example} unparsed; take it from the authority. */
+    private static String internationalHost(String authority) {
+        if (authority == null || authority.isEmpty() || authority.contains("@") || authority.startsWith("[")) {
+            return null;
+        }
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0) {
+            String port = authority.substring(colon + 1);
+            if (!port.matches("[0-9]{1,5}")) {
+                return null;
+            }
+            authority = authority.substring(0, colon);
+        }
+        return authority;
+    }
+
+    private static boolean isRegisteredDomain(String host) {
+        if (host.length() > 253) {
+            return false;
+        }
+        String[] labels = host.split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                return false;
+            }
+        }
+        // An alphabetic top-level label also rules out IP addresses, which are no company's website.
+        return TOP_LEVEL.matcher(labels[labels.length - 1]).matches();
+    }
+}

@@ -1,0 +1,160 @@
+package io.consort.recruitment.partner;
+
+import io.consort.chassis.security.PartnerScope;
+import io.consort.recruitment.program.PartnerType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.Filter;
+
+/**
+ * A partner organisation. Its own id is its partner id, so the chassis partner-scope filter applies
+ * on {@code id}: a partner-side caller cannot load any other partner, whichever query asks.
+ */
+@Entity
+@Table(name = "partners")
+@Filter(name = PartnerScope.FILTER, condition = PartnerScope.CONDITION_ON_ID)
+public class Partner {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "program_id", nullable = false)
+    private UUID programId;
+
+    @Column(name = "application_id")
+    private UUID applicationId;
+
+    @Column(name = "parent_partner_id")
+    private UUID parentPartnerId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "partner_type", nullable = false)
+    private PartnerType type;
+
+    private String region;
+
+    @Column(nullable = false)
+    private String domain;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PartnerState state;
+
+    private String tier;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+
+    @Column(nullable = false)
+    private String origin;
+
+    protected Partner() {
+        // for JPA
+    }
+
+    /** A partner that was just accepted into a program; it starts {@code ONBOARDING}. */
+    public static Partner onboard(NewPartner p, String by, Instant now) {
+        Partner partner = new Partner();
+        partner.id = Objects.requireNonNull(p.id());
+        partner.programId = Objects.requireNonNull(p.programId());
+        partner.applicationId = p.applicationId();
+        partner.name = Objects.requireNonNull(p.name());
+        partner.type = Objects.requireNonNull(p.type());
+        partner.region = p.region();
+        partner.domain = Objects.requireNonNull(p.domain());
+        partner.state = PartnerState.ONBOARDING;
+        partner.createdBy = Objects.requireNonNull(by);
+        partner.updatedBy = by;
+        partner.origin = by;
+        partner.createdAt = Objects.requireNonNull(now);
+        partner.updatedAt = now;
+        return partner;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID programId() {
+        return programId;
+    }
+
+    public UUID applicationId() {
+        return applicationId;
+    }
+
+    public UUID parentPartnerId() {
+        return parentPartnerId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PartnerType type() {
+        return type;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public PartnerState state() {
+        return state;
+    }
+
+    public String tier() {
+        return tier;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+
+    public String origin() {
+        return origin;
+    }
+}

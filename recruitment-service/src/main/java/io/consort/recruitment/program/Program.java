@@ -1,0 +1,122 @@
+package io.consort.recruitment.program;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A partner program, e.g. "Resellers EMEA". */
+@Entity
+@Table(name = "programs")
+public class Program {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "partner_types", nullable = false)
+    private List<PartnerType> partnerTypes;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "ideal_profile")
+    private IdealProfile idealProfile;
+
+    @Column(name = "accepting_applications", nullable = false)
+    private boolean acceptingApplications;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+
+    protected Program() {
+        // for JPA
+    }
+
+    public Program(UUID id, String name, String description, List<PartnerType> partnerTypes,
+            IdealProfile idealProfile, boolean acceptingApplications, String createdBy, Instant now) {
+        if (partnerTypes == null || partnerTypes.isEmpty()) {
+            throw new IllegalArgumentException("a program recruits at least one partner type");
+        }
+        this.id = Objects.requireNonNull(id);
+        this.name = Objects.requireNonNull(name);
+        this.description = description;
+        this.partnerTypes = List.copyOf(partnerTypes);
+        this.idealProfile = idealProfile;
+        this.acceptingApplications = acceptingApplications;
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.updatedBy = createdBy;
+        this.createdAt = Objects.requireNonNull(now);
+        this.updatedAt = now;
+    }
+
+    public boolean offers(PartnerType type) {
+        return partnerTypes.contains(type);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<PartnerType> partnerTypes() {
+        return List.copyOf(partnerTypes);
+    }
+
+    public IdealProfile idealProfile() {
+        return idealProfile;
+    }
+
+    public boolean acceptingApplications() {
+        return acceptingApplications;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+}
