@@ -20,10 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -119,21 +115,10 @@ public class ApplicationService {
     }
 
     public Page<Application> list(PageRequest page, UUID programId, ApplicationState state) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (programId != null) {
-            conditions.add("programId = :programId");
-            params.put("programId", programId);
-        }
-        if (state != null) {
-            conditions.add("state = :state");
-            params.put("state", state);
-        }
-        KeysetQuery<Application> query = KeysetQuery.of(Application.class).keys("submittedAt", "id");
-        if (!conditions.isEmpty()) {
-            query.where(String.join(" and ", conditions), params);
-        }
-        return query.fetch(page, Application::submittedAt, Application::id);
+        return KeysetQuery.of(Application.class).keys("submittedAt", "id")
+                .whereEqual("programId", programId)
+                .whereEqual("state", state)
+                .fetch(page, Application::submittedAt, Application::id);
     }
 
     private Application forDecision(UUID id, String ifMatch) {

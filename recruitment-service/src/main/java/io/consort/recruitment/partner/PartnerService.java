@@ -11,10 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -46,20 +42,9 @@ public class PartnerService {
     }
 
     public Page<Partner> list(PageRequest page, UUID programId, PartnerState state) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (programId != null) {
-            conditions.add("programId = :programId");
-            params.put("programId", programId);
-        }
-        if (state != null) {
-            conditions.add("state = :state");
-            params.put("state", state);
-        }
-        KeysetQuery<Partner> query = KeysetQuery.of(Partner.class);
-        if (!conditions.isEmpty()) {
-            query.where(String.join(" and ", conditions), params);
-        }
-        return query.fetch(page, Partner::createdAt, Partner::id);
+        return KeysetQuery.of(Partner.class)
+                .whereEqual("programId", programId)
+                .whereEqual("state", state)
+                .fetch(page, Partner::createdAt, Partner::id);
     }
 }

@@ -32,7 +32,7 @@ import java.util.function.Function;
 public final class KeysetQuery<E> {
 
     private final Class<E> entity;
-    private String where;
+    private final List<String> where = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private String createdAtProperty = "createdAt";
     private String idProperty = "id";
@@ -47,9 +47,23 @@ public final class KeysetQuery<E> {
 
     /** An HQL condition on the entity (alias-free, like Panache's short form) and its named parameters. */
     public KeysetQuery<E> where(String condition, Map<String, Object> parameters) {
-        this.where = condition;
+        if (condition != null && !condition.isBlank()) {
+            this.where.add("(" + condition + ")");
+        }
         this.params.putAll(parameters);
         return this;
+    }
+
+    /**
+     * The optional equality filter of a list endpoint ({@code ?state=ACTIVE}): {@code property = value}
+     * when a value is given, nothing when it is {@code null}. Conditions add up with {@code and}.
+     */
+    public KeysetQuery<E> whereEqual(String property, Object valueOrNull) {
+        if (valueOrNull == null) {
+            return this;
+        }
+        String parameter = "eq" + params.size() + "_" + property.replaceAll("[^A-Za-z0-9]", "_");
+        return where(property + " = :" + parameter, Map.of(parameter, valueOrNull));
     }
 
     public KeysetQuery<E> where(String condition, Parameters parameters) {
@@ -70,11 +84,8 @@ public final class KeysetQuery<E> {
     public Page<E> fetch(PageRequest page, Function<E, ?> createdAt, Function<E, UUID> id) {
         int limit = page.limit();
         EntityManager em = Panache.getEntityManager(entity);
-        List<String> conditions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(where);
         Map<String, Object> bound = new LinkedHashMap<>(params);
-        if (where != null && !where.isBlank()) {
-            conditions.add("(" + where + ")");
-        }
         page.after().ifPresent(c -> {
             conditions.add("(" + createdAtProperty + " > :keysetAt or (" + createdAtProperty + " = :keysetAt and "
                     + idProperty + " > :keysetId))");
