@@ -311,12 +311,14 @@ public class OutboxRelay {
             }
         }
         if (!sent.isEmpty()) {
+            // Counted when Kafka acknowledged them, before they are marked: whoever sees a row marked
+            // sent also sees it counted.
+            published.increment(sent.size());
             try (PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
                 Array array = connection.createArrayOf("uuid", sent.toArray());
                 mark.setArray(1, array);
                 mark.executeUpdate();
             }
-            published.increment(sent.size());
         }
         if (failed) {
             return Round.FAILED;

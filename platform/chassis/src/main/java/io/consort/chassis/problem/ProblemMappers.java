@@ -319,13 +319,38 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext routing, UriInfo uri) {
+        if (IdentityProvider.unreachable(e)) {
+            return Uni.createFrom().item(identityProviderUnavailable(e, path(uri)));
+        }
         return challenge(routing, uri, "The credentials are missing, invalid or expired");
     }
 
     @ServerExceptionMapper
     public Uni<Response> authenticationCompletion(AuthenticationCompletionException e, RoutingContext routing,
             UriInfo uri) {
+        if (IdentityProvider.unreachable(e)) {
+            return Uni.createFrom().item(identityProviderUnavailable(e, path(uri)));
+        }
         return challenge(routing, uri, "The credentials are missing, invalid or expired");
+    }
+
+    @ServerExceptionMapper
+    public Response oidc(io.quarkus.oidc.OIDCException e, UriInfo uri, HttpHeaders headers) {
+        if (IdentityProvider.unreachable(e)) {
+            return identityProviderUnavailable(e, path(uri));
+        }
+        return internal(e, uri, headers);
+    }
+
+    /**
+     * Keycloak could not be asked for its keys: the token may well be valid, so this is our outage
+     * (503, retry later), not the caller's bad credentials (401) nor a bug (500).
+     */
+    public static Response identityProviderUnavailable(Throwable e, String instance) {
+        LOG.warnf("Identity provider unreachable while verifying a token on %s: %s", instance, e);
+        return ProblemResponses.of(Problems.serviceUnavailable(
+                "The identity provider cannot be reached to verify the token; retry later",
+                IdentityProvider.RETRY_AFTER), instance);
     }
 
     @ServerExceptionMapper
@@ -335,7 +360,10 @@ public class ProblemMappers {
 
     /** Keeps the authenticator's challenge header (e.g. {@code WWW-Authenticate: Bearer}). */
     private Uni<Response> challenge(RoutingContext routing, UriInfo uri, String detail) {
-        String instance = path(uri);
+        return challenge(routing, path(uri), detail);
+    }
+
+    static Uni<Response> challenge(RoutingContext routing, String instance, String detail) {
         HttpAuthenticator authenticator = routing == null ? null : routing.get(HttpAuthenticator.class.getName());
         if (authenticator == null) {
             return Uni.createFrom().item(unauthorizedResponse(instance, detail, null));
@@ -345,7 +373,7 @@ public class ProblemMappers {
                 .onFailure().recoverWithItem(() -> unauthorizedResponse(instance, detail, null));
     }
 
-    private static Response unauthorizedResponse(String instance, String detail, ChallengeData challenge) {
+    static Response unauthorizedResponse(String instance, String detail, ChallengeData challenge) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (challenge != null && challenge.getHeaders() != null && !challenge.getHeaders().isEmpty()) {
             challenge.getHeaders().forEach((name, value) -> headers.put(name.toString(), value));
@@ -406,9 +434,13 @@ public class ProblemMappers {
     }
 
     private static Response internal(Throwable e, UriInfo uri, String fromGateway) {
+        return internal(e, path(uri), fromGateway);
+    }
+
+    /** The 500 answer: a correlation id in the body, the stack trace only in the log. */
+    public static Response internal(Throwable e, String instance, String fromGateway) {
         String correlationId = fromGateway != null && fromGateway.matches("[A-Za-z0-9._:-]{1,100}") ? fromGateway
                 : UUID.randomUUID().toString();
-        String instance = path(uri);
         LOG.errorf(e, "Unhandled failure on %s, correlationId=%s", instance, correlationId);
         ProblemType t = ProblemType.INTERNAL;
         Problem problem = new Problem(t.uri(), t.title(), 500,
