@@ -5,6 +5,7 @@ import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.contracts.events.PartnerOnboardingStarted;
 import io.consort.contracts.events.ProgramCreated;
+import io.consort.contracts.events.ProspectImported;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ public final class EventTypes {
 
     public static final EventType<ProgramCreated> PROGRAM_CREATED =
             new EventType<>(Topics.PARTNERS, "program", "consort.program.created.v1", ProgramCreated.class);
+    public static final EventType<ProspectImported> PROSPECT_IMPORTED =
+            new EventType<>(Topics.PARTNERS, "prospect", "consort.prospect.imported.v1", ProspectImported.class);
     public static final EventType<ApplicationSubmitted> APPLICATION_SUBMITTED =
             new EventType<>(Topics.PARTNERS, "application", "consort.application.submitted.v1", ApplicationSubmitted.class);
     public static final EventType<ApplicationApproved> APPLICATION_APPROVED =
@@ -23,7 +26,7 @@ public final class EventTypes {
             new EventType<>(Topics.PARTNERS, "partner", "consort.partner.onboarding-started.v1", PartnerOnboardingStarted.class);
 
     public static final List<EventType<?>> ALL = List.of(
-            PROGRAM_CREATED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
+            PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             PARTNER_ONBOARDING_STARTED);
 
     private EventTypes() {

@@ -1,0 +1,291 @@
+package io.consort.recruitment.prospect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.consort.chassis.problem.Problem.FieldError;
+import io.consort.chassis.problem.Problems;
+import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The NDJSON bulk import. The body is first spooled to a temporary file while its lines are counted,
+ * so an oversized import is refused (413) before anything is stored and the body is never held in
+ * memory; then the lines are parsed and validated in Java and stored in batches, each batch in its
+ * own transaction through {@link ProspectBatchWriter} (COPY, set-based statements). Result lines are
+ * streamed back as each batch commits.
+ */
+@ApplicationScoped
+public class ProspectBulkImport {
+
+    public static final int MAX_LINES = 100_000;
+    static final int BATCH_SIZE = 5_000;
+    /** Batches stored at the same time, per import and in all (the writer pool is shared). */
+    static final int WRITERS = 3;
+
+    private static final Logger LOG = Logger.getLogger(ProspectBulkImport.class);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    ProspectBatchWriter writer;
+
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, task -> {
+        Thread thread = new Thread(task, "prospect-import-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PreDestroy
+    void stop() {
+        writers.shutdownNow();
+    }
+
+    /** One line of the answer. */
+    public record LineResult(int line, String status, UUID id, List<FieldError> errors) {
+    }
+
+    public StreamingOutput importLines(InputStream body, String origin) {
+        Path spool = spool(body);
+        return out -> {
+            try {
+                run(spool, origin, out);
+            } finally {
+                Files.deleteIfExists(spool);
+            }
+        };
+    }
+
+    private Path spool(InputStream body) {
+        Path file;
+        try {
+            file = Files.createTempFile("prospects-", ".ndjson");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long lines = 0;
+            boolean pendingContent = false;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                        pendingContent = false;
+                    } else {
+                        pendingContent = true;
+                    }
+                }
+                if (lines + (pendingContent ? 1 : 0) > MAX_LINES) {
+                    throw Problems.payloadTooLarge("an import holds at most " + MAX_LINES + " lines");
+                }
+                out.write(buffer, 0, n);
+            }
+            return file;
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the temporary directory is cleaned eventually
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private void run(Path spool, String origin, OutputStream rawOut) throws IOException {
+        new Run(origin, new BufferedOutputStream(rawOut, 64 * 1024)).run(spool);
+    }
+
+    /** A batch handed to a writer thread and the result lines that wait for it (in input order). */
+    private record Pending(List<LineResult> results, Future<List<LineResult>> written) {
+    }
+
+    /**
+     * One import. Parsing runs on the request thread while up to {@link #WRITERS} batches are stored
+     * concurrently (each in its own transaction and connection); result lines are written in input
+     * order as the oldest batch completes. A line naming an external id that a batch not yet committed
+     * also names waits for that batch, so the second finds the first's prospect and updates it.
+     */
+    private final class Run {
+
+        private final String origin;
+        private final OutputStream out;
+        private final Deque<Pending> inFlight = new ArrayDeque<>();
+        private final Set<String> keys = new HashSet<>();
+        private List<LineResult> results = new ArrayList<>(BATCH_SIZE);
+        private List<ProspectBatchWriter.Row> batch = new ArrayList<>(BATCH_SIZE);
+        private long parseNanos;
+        private final long started = System.nanoTime();
+
+        Run(String origin, OutputStream out) {
+            this.origin = origin;
+            this.out = out;
+        }
+
+        void run(Path spool) throws IOException {
+            try (BufferedReader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                String text;
+                int lineNumber = 0;
+                while ((text = reader.readLine()) != null) {
+                    lineNumber++;
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    long parseStarted = System.nanoTime();
+                    ProspectRules.Result checked = parse(text);
+                    parseNanos += System.nanoTime() - parseStarted;
+                    if (!checked.valid()) {
+                        results.add(new LineResult(lineNumber, "FAILED", null, checked.errors()));
+                        continue;
+                    }
+                    ValidProspect prospect = checked.prospect();
+                    boolean clash = false;
+                    for (Map.Entry<String, String> key : prospect.externalIds().entrySet()) {
+                        clash |= keys.contains(key.getKey() + '\u0000' + key.getValue());
+                    }
+                    if (clash) {
+                        submit();
+                        drain(0);
+                        keys.clear();
+                    } else if (batch.size() >= BATCH_SIZE) {
+                        submit();
+                    }
+                    for (Map.Entry<String, String> key : prospect.externalIds().entrySet()) {
+                        keys.add(key.getKey() + '\u0000' + key.getValue());
+                    }
+                    batch.add(new ProspectBatchWriter.Row(lineNumber, prospect));
+                    results.add(null); // filled in when the batch is written
+                }
+                submit();
+                drain(0);
+            } finally {
+                // An aborted answer (client gone) must not leave writers running on behalf of nobody.
+                for (Pending pending : inFlight) {
+                    pending.written().cancel(false);
+                }
+            }
+            out.flush();
+            LOG.debugf("imported lines in %d ms, %d ms of it parsing and validating",
+                    (System.nanoTime() - started) / 1_000_000, parseNanos / 1_000_000);
+        }
+
+        private void submit() throws IOException {
+            List<ProspectBatchWriter.Row> rows = batch;
+            Future<List<LineResult>> written = rows.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                    : writers.submit(() -> store(rows));
+            inFlight.add(new Pending(results, written));
+            results = new ArrayList<>(BATCH_SIZE);
+            batch = new ArrayList<>(BATCH_SIZE);
+            drain(WRITERS);
+        }
+
+        /** Writes out completed batches, oldest first, until at most {@code keep} are in flight. */
+        private void drain(int keep) throws IOException {
+            while (!inFlight.isEmpty() && (inFlight.size() > keep || inFlight.peek().written().isDone())) {
+                Pending pending = inFlight.poll();
+                List<LineResult> written;
+                try {
+                    written = pending.written().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while storing prospects", e);
+                } catch (ExecutionException e) {
+                    throw new IOException("storing prospects failed", e.getCause());
+                }
+                int next = 0;
+                for (LineResult result : pending.results()) {
+                    LineResult line = result != null ? result : written.get(next++);
+                    out.write(mapper.writeValueAsBytes(line));
+                    out.write('\n');
+                }
+                out.flush();
+            }
+        }
+
+        private List<LineResult> store(List<ProspectBatchWriter.Row> rows) {
+            try {
+                List<LineResult> written = QuarkusTransaction.requiringNew().timeout(120)
+                        .call(() -> writer.write(rows, origin));
+                try {
+                    writer.announceChange();
+                } catch (RuntimeException e) {
+                    // The batch is stored; only the recommendations may lag until the next change.
+                    LOG.warn("could not announce imported prospects to the recommendations", e);
+                }
+                return written;
+            } catch (RuntimeException e) {
+                // A concurrent import claimed one of these external ids, or the database failed: this
+                // batch is lost, the lines before and after it are not.
+                LOG.warnf(e, "a prospect import batch of %d lines failed", rows.size());
+                List<LineResult> failed = new ArrayList<>(rows.size());
+                for (ProspectBatchWriter.Row row : rows) {
+                    failed.add(new LineResult(row.line(), "FAILED", null, List.of(new FieldError("",
+                            "could not be stored (conflicting concurrent change); send the line again"))));
+                }
+                return failed;
+            }
+        }
+    }
+
+    private ProspectRules.Result parse(String line) {
+        try {
+            return ProspectRules.check(mapper.readValue(line, ProspectRequest.class));
+        } catch (UnrecognizedPropertyException e) {
+            return failed(e.getPropertyName(), "unknown field");
+        } catch (MismatchedInputException e) {
+            String path = path(e);
+            return failed(path, path.isEmpty() ? "a line must be one JSON object" : "wrong type of value");
+        } catch (JsonProcessingException e) {
+            return failed("", "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ProspectRules.Result failed(String field, String message) {
+        return new ProspectRules.Result(null, List.of(new FieldError(field, message)));
+    }
+}

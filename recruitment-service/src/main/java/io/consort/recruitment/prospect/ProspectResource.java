@@ -1,0 +1,119 @@
+package io.consort.recruitment.prospect;
+
+import io.consort.chassis.etag.ETags;
+import io.consort.chassis.paging.Page;
+import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.problem.Problems;
+import io.consort.chassis.security.CallerScope;
+import io.consort.chassis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Prospects: companies that could become partners. Vendor side only. */
+@Path("/api/v1/prospects")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Prospects", description = "Companies that could become partners, and their import")
+@RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
+public class ProspectResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
+    @Inject
+    ProspectService service;
+
+    @Inject
+    ProspectBulkImport bulk;
+
+    @Inject
+    CallerScope caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a prospect")
+    public Response create(ProspectRequest body, @Context UriInfo uri) {
+        Prospect prospect = service.create(valid(body), caller.origin());
+        return Response.created(uri.getBaseUriBuilder().path(ProspectResource.class).path(prospect.id().toString()).build())
+                .tag(ETags.tag(prospect.version()))
+                .entity(ProspectResponse.from(prospect))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a prospect")
+    public Response get(@PathParam("id") UUID id) {
+        Prospect prospect = service.get(id);
+        return Response.ok(ProspectResponse.from(prospect)).tag(ETags.tag(prospect.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "List prospects, oldest first, one cursor page at a time; filter by region, specialisation, industry")
+    public Page<ProspectResponse> list(@BeanParam PageRequest page, @QueryParam("region") String region,
+            @QueryParam("specialisation") String specialisation, @QueryParam("industry") String industry) {
+        return service.list(page, code("region", region), code("specialisation", specialisation),
+                code("industry", industry)).map(ProspectResponse::from);
+    }
+
+    @PUT
+    @Path("by-external-id/{system}/{externalId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create (201) or update (200) the prospect another system knows by this id; honours If-Match")
+    public Response upsert(@PathParam("system") String system, @PathParam("externalId") String externalId,
+            @HeaderParam("If-Match") String ifMatch, ProspectRequest body, @Context UriInfo uri) {
+        ProspectService.Upserted result = service.upsertByExternalId(system, externalId, valid(body), ifMatch,
+                caller.origin());
+        Prospect prospect = result.prospect();
+        Response.ResponseBuilder answer = result.created()
+                ? Response.created(uri.getBaseUriBuilder().path(ProspectResource.class).path(prospect.id().toString()).build())
+                : Response.ok();
+        return answer.tag(ETags.tag(prospect.version())).entity(ProspectResponse.from(prospect)).build();
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @Operation(summary = "Import up to 100,000 prospects, one JSON object per line; one result line per input line. "
+            + "Lines with external ids update the prospect those ids name")
+    public Response importBulk(InputStream body) {
+        return Response.ok(bulk.importLines(body, caller.origin()), NDJSON).build();
+    }
+
+    private static ProspectRules.ValidProspect valid(ProspectRequest body) {
+        ProspectRules.Result result = ProspectRules.check(body);
+        if (!result.valid()) {
+            throw Problems.invalid("the prospect is not valid", result.errors());
+        }
+        return result.prospect();
+    }
+
+    private static String code(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!CODE.matcher(value).matches()) {
+            throw Problems.invalidField(name, "must be an UPPER_SNAKE code of at most 40 characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,204 @@
+package io.consort.recruitment.bench;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.consort.recruitment.prospect.ProspectBatchWriterAccess;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+/**
+ * (a) Bulk import of 100,000 prospects through {@code POST /api/v1/prospects/bulk} beside a raw
+ * {@code COPY} of the same rows into a table of the same shape (same columns, defaults and indexes),
+ * in the same run; (b) recommendations over the 100,000+ prospects, p50/p95 over 50 calls.
+ * Tagged "bench": excluded from the build, run by bench/recruitment/run.sh.
+ */
+@QuarkusTest
+@Tag("bench")
+class RecruitmentBenchmark {
+
+    static final int ROWS = Integer.getInteger("bench.rows", 100_000);
+    static final int CALLS = Integer.getInteger("bench.calls", 50);
+    static final String[] REGIONS = { "EMEA", "NORTH_AMERICA", "LATAM", "APAC", "DACH", "NORDICS" };
+    static final String[] INDUSTRIES = { "FINANCE", "RETAIL", "HEALTHCARE", "MANUFACTURING", "PUBLIC_SECTOR",
+            "ENERGY", "TELECOM", "EDUCATION", "LOGISTICS", "MEDIA", "INSURANCE", "AUTOMOTIVE" };
+    static final String[] SPECIALISATIONS = { "CLOUD_SECURITY", "NETWORK", "IDENTITY", "ENDPOINT", "SIEM",
+            "DATA_PROTECTION", "DEVOPS", "ERP", "CRM", "ANALYTICS", "AI_ML", "STORAGE", "BACKUP", "VOIP",
+            "IOT", "MOBILITY", "MIGRATION", "MANAGED_SERVICES", "TRAINING", "COMPLIANCE" };
+    static final String[] BANDS = { "UNDER_1M", "M1_10", "M10_50", "M50_250", "M250_1000", "OVER_1B" };
+    static final String[] CERTIFICATIONS = { "ISO_27001", "SOC2", "ISO_9001", "PCI_DSS", "HIPAA", "CISSP_TEAM",
+            "AWS_PARTNER", "AZURE_PARTNER" };
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    record Row(String name, String website, String region, List<String> industries, List<String> specialisations,
+            int employees, String band, List<String> certifications) {
+    }
+
+    static List<Row> rows(int n, long seed) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = "Company " + seed + "-" + i;
+            rows.add(new Row(name, "https://company-" + seed + "-" + i + ".example", REGIONS[random.nextInt(REGIONS.length)],
+                    pick(random, INDUSTRIES, 1 + random.nextInt(3)), pick(random, SPECIALISATIONS, 1 + random.nextInt(4)),
+                    1 + random.nextInt(5000), BANDS[random.nextInt(BANDS.length)],
+                    pick(random, CERTIFICATIONS, random.nextInt(4))));
+        }
+        return rows;
+    }
+
+    static List<String> pick(Random random, String[] from, int count) {
+        List<String> all = new ArrayList<>(Arrays.asList(from));
+        java.util.Collections.shuffle(all, random);
+        return List.copyOf(all.subList(0, count));
+    }
+
+    static byte[] ndjson(List<Row> rows) {
+        StringBuilder out = new StringBuilder(rows.size() * 300);
+        for (Row r : rows) {
+            out.append("{\"companyName\":\"").append(r.name()).append("\",\"website\":\"").append(r.website())
+                    .append("\",\"region\":\"").append(r.region()).append("\",\"industries\":").append(json(r.industries()))
+                    .append(",\"specialisations\":").append(json(r.specialisations()))
+                    .append(",\"employeeCount\":").append(r.employees())
+                    .append(",\"revenueBand\":\"").append(r.band()).append("\",\"certifications\":")
+                    .append(json(r.certifications())).append("}\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String json(List<String> codes) {
+        return codes.isEmpty() ? "[]" : "[\"" + String.join("\",\"", codes) + "\"]";
+    }
+
+    /** A plain JDK client: RestAssured's own overhead on a 30 MB body would be measured as the API's. */
+    long importThroughApi(byte[] body) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
+                + "/api/v1/prospects/bulk")).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        long nanos = System.nanoTime() - started;
+        assertEquals(200, response.statusCode(), response.body());
+        String answer = response.body();
+        long created = answer.lines().filter(l -> l.contains("\"CREATED\"")).count();
+        assertEquals(answer.lines().count(), created, "every line is created");
+        return nanos;
+    }
+
+    long rawCopy(List<Row> rows) throws Exception {
+        StringBuilder csv = new StringBuilder(rows.size() * 250);
+        String now = Instant.now().toString();
+        for (Row r : rows) {
+            // The same values the import stores: the domain as the import derives it, version 0, the origin.
+            ProspectBatchWriterAccess.row(csv, UUID.randomUUID(), r.name(), r.website(), r.website().substring(8),
+                    r.region(), r.industries(), r.specialisations(), r.employees(), r.band(), r.certifications(),
+                    "manager", now);
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS prospects_copy_bench");
+                s.execute("CREATE TABLE prospects_copy_bench (LIKE prospects INCLUDING ALL)");
+            }
+            long started = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY prospects_copy_bench ("
+                    + ProspectBatchWriterAccess.COLUMNS + ") FROM STDIN WITH (FORMAT csv)", new ByteArrayInputStream(bytes));
+            long nanos = System.nanoTime() - started;
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE prospects_copy_bench");
+            }
+            return nanos;
+        }
+    }
+
+    void awaitOutboxDrained() throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void importAndRecommend() throws Exception {
+        importThroughApi(ndjson(rows(10_000, 1))); // warm-up: JIT, connection pool, temp files
+        rawCopy(rows(10_000, 2));
+        awaitOutboxDrained();
+
+        List<Row> rows = rows(ROWS, 3);
+        byte[] body = ndjson(rows);
+        long apiNanos = importThroughApi(body);
+        awaitOutboxDrained(); // COPY gets the same quiet start the import had
+        long copyNanos = rawCopy(rows(ROWS, 4));
+        double apiRate = ROWS / (apiNanos / 1e9);
+        double copyRate = ROWS / (copyNanos / 1e9);
+
+        awaitOutboxDrained();
+        String programId = given().contentType(ContentType.JSON).body(Map.of(
+                "name", "Bench " + UUID.randomUUID(), "partnerTypes", List.of("RESELLER"),
+                "idealProfile", Map.of(
+                        "regions", Map.of("values", List.of("EMEA", "DACH"), "weight", 30),
+                        "industries", Map.of("values", List.of("FINANCE", "INSURANCE"), "weight", 15),
+                        "specialisations", Map.of("values", List.of("CLOUD_SECURITY", "IDENTITY", "SIEM"), "weight", 25),
+                        "companySize", Map.of("minEmployees", 50, "maxEmployees", 1000, "weight", 10),
+                        "revenueBands", Map.of("values", List.of("M10_50", "M50_250"), "weight", 10),
+                        "certifications", Map.of("values", List.of("ISO_27001", "SOC2"), "weight", 10))))
+                .when().post("/api/v1/programs").then().statusCode(201).extract().path("id");
+        long coldStarted = System.nanoTime();
+        int scored = given().queryParam("limit", 20).when().get("/api/v1/programs/{id}/recommendations", programId)
+                .then().statusCode(200).extract().path("prospectsScored");
+        long coldNanos = System.nanoTime() - coldStarted;
+        long[] calls = new long[CALLS];
+        for (int i = 0; i < CALLS; i++) {
+            long started = System.nanoTime();
+            given().queryParam("limit", 20).when().get("/api/v1/programs/{id}/recommendations", programId)
+                    .then().statusCode(200);
+            calls[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(calls);
+
+        System.out.println("=== Recruitment benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                + ROWS + " rows) ===");
+        System.out.printf("bulk import via API: %d rows in %.2f s = %.0f rows/s%n", ROWS, apiNanos / 1e9, apiRate);
+        System.out.printf("raw COPY, same rows:  %d rows in %.2f s = %.0f rows/s%n", ROWS, copyNanos / 1e9, copyRate);
+        System.out.printf("ratio API/COPY:       %.1f %%%n", 100 * apiRate / copyRate);
+        System.out.printf("recommendations over %d prospects, limit 20: first call (loads the projection) %.1f ms; "
+                + "%d calls p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", scored, coldNanos / 1e6, CALLS,
+                calls[CALLS / 2] / 1e6, calls[(int) Math.ceil(CALLS * 0.95) - 1] / 1e6, calls[CALLS - 1] / 1e6);
+        System.out.println("=== end of recruitment benchmark ===");
+    }
+}
