@@ -1,5 +1,6 @@
 package io.consort.recruitment.partner;
 
+import io.consort.chassis.persistence.Audited;
 import io.consort.chassis.security.PartnerScope;
 import io.consort.recruitment.program.PartnerType;
 import jakarta.persistence.Column;
@@ -8,7 +9,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,7 +21,7 @@ import org.hibernate.annotations.Filter;
 @Entity
 @Table(name = "partners")
 @Filter(name = PartnerScope.FILTER, condition = PartnerScope.CONDITION_ON_ID)
-public class Partner {
+public class Partner extends Audited {
 
     @Id
     private UUID id;
@@ -53,20 +53,6 @@ public class Partner {
 
     private String tier;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
 
     @Column(nullable = false)
     private String origin;
@@ -86,11 +72,8 @@ public class Partner {
         partner.region = p.region();
         partner.domain = Objects.requireNonNull(p.domain());
         partner.state = PartnerState.ONBOARDING;
-        partner.createdBy = Objects.requireNonNull(by);
-        partner.updatedBy = by;
+        partner.created(by, now);
         partner.origin = by;
-        partner.createdAt = Objects.requireNonNull(now);
-        partner.updatedAt = now;
         return partner;
     }
 
@@ -134,25 +117,6 @@ public class Partner {
         return tier;
     }
 
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public String updatedBy() {
-        return updatedBy;
-    }
 
     public String origin() {
         return origin;

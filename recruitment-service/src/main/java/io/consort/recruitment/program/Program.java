@@ -1,10 +1,10 @@
 package io.consort.recruitment.program;
 
+import io.consort.chassis.persistence.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** A partner program, e.g. "Resellers EMEA". */
 @Entity
 @Table(name = "programs")
-public class Program {
+public class Program extends Audited {
 
     @Id
     private UUID id;
@@ -36,20 +36,6 @@ public class Program {
     @Column(name = "accepting_applications", nullable = false)
     private boolean acceptingApplications;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
 
     protected Program() {
         // for JPA
@@ -66,10 +52,7 @@ public class Program {
         this.partnerTypes = List.copyOf(partnerTypes);
         this.idealProfile = idealProfile;
         this.acceptingApplications = acceptingApplications;
-        this.createdBy = Objects.requireNonNull(createdBy);
-        this.updatedBy = createdBy;
-        this.createdAt = Objects.requireNonNull(now);
-        this.updatedAt = now;
+        created(createdBy, now);
     }
 
     public boolean offers(PartnerType type) {
@@ -100,23 +83,4 @@ public class Program {
         return acceptingApplications;
     }
 
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public String updatedBy() {
-        return updatedBy;
-    }
 }

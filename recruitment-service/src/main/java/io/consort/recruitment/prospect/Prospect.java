@@ -1,5 +1,6 @@
 package io.consort.recruitment.prospect;
 
+import io.consort.chassis.persistence.Audited;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -10,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
 /** A company that could become a partner. Not partner-owned: only vendor-side callers see prospects. */
 @Entity
 @Table(name = "prospects")
-public class Prospect {
+public class Prospect extends Audited {
 
     @Id
     private UUID id;
@@ -62,20 +62,6 @@ public class Prospect {
     @Column(name = "external_id", nullable = false)
     private Map<String, String> externalIds = new TreeMap<>();
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
 
     protected Prospect() {
         // for JPA
@@ -83,8 +69,7 @@ public class Prospect {
 
     public Prospect(UUID id, ValidProspect values, String by, Instant now) {
         this.id = Objects.requireNonNull(id);
-        this.createdBy = Objects.requireNonNull(by);
-        this.createdAt = Objects.requireNonNull(now);
+        created(by, now);
         apply(values, by, now);
     }
 
@@ -103,8 +88,7 @@ public class Prospect {
         this.revenueBand = values.revenueBand();
         this.certifications = new ArrayList<>(values.certifications());
         this.externalIds.putAll(values.externalIds());
-        this.updatedBy = Objects.requireNonNull(by);
-        this.updatedAt = Objects.requireNonNull(now);
+        changed(by, now);
     }
 
     public UUID id() { return id; }
@@ -118,9 +102,4 @@ public class Prospect {
     public String revenueBand() { return revenueBand; }
     public List<String> certifications() { return List.copyOf(certifications); }
     public Map<String, String> externalIds() { return new TreeMap<>(externalIds); }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public String createdBy() { return createdBy; }
-    public String updatedBy() { return updatedBy; }
 }
