@@ -1,14 +1,10 @@
 package io.consort.community;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import io.consort.testkit.ConsortInfrastructure;
 import io.consort.testkit.ServiceOperationsContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /**
  * The community service boots on the chassis against a real database and broker: migrated, healthy,
@@ -22,20 +18,5 @@ class CommunityServiceTest extends ServiceOperationsContract {
     @Override
     protected String apiTitle() {
         return "Consort community API";
-    }
-
-    /**
-     * The chassis denies /api/ endpoints to callers without a token (checked once RESTEasy matched an
-     * endpoint, so the 401 is a problem); this service has no endpoint yet, so a path it does not
-     * serve is a 404 problem, not Vert.x's plain text.
-     */
-    @Test
-    void anApiPathNoResourceServesIsA404Problem() {
-        given().get("/api/v1/no-feature-yet").then()
-                .statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("type", equalTo("https://consort.io/problems/not-found"))
-                .body("instance", equalTo("/api/v1/no-feature-yet"));
     }
 }

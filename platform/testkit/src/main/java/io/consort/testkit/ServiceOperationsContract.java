@@ -40,6 +40,17 @@ public abstract class ServiceOperationsContract {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
+    /** A path no resource serves is a 404 problem, never the HTTP layer's plain text. */
+    @Test
+    void aPathNoResourceServesIsA404Problem() {
+        given().get("/api/v1/no-such-resource").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("type", equalTo("https://consort.io/problems/not-found"))
+                .body("instance", equalTo("/api/v1/no-such-resource"));
+    }
+
     @Test
     void exposesPrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
