@@ -5,13 +5,19 @@
 # in the same run. Runs each app alone (nothing else of the benchmark competing for the 2 cores),
 # against PostgreSQL and the Kafka and Keycloak of a running stack (./prm up -d), on spare ports and
 # databases of its own (consort_<svc>_bench, migrated by a first, unmeasured start).
-#   bench/startup/run.sh            # 5 runs per app
-#   RUNS=10 bench/startup/run.sh
+# Each app is measured the way ./prm runs it: on Java 25 with an AOT cache when the machine has a
+# JDK 25 (the unmeasured first start records the cache, -XX:AOTCacheOutput), and on the Java 17
+# that builds it, without one.
+#   bench/startup/run.sh            # 5 runs per app and mode
+#   RUNS=10 MODES=aot bench/startup/run.sh    # MODES: "java17 aot" (default), "java17", "aot"
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 RUNS="${RUNS:-5}"
 JAVA="${JAVA:-java}"
+JAVA25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+MODES="${MODES:-java17 aot}"
+[[ -x "$JAVA25" ]] || { MODES="${MODES//aot/}"; echo "no JDK 25 at $JAVA25 (set JAVA25): AOT mode skipped" >&2; }
 # The launcher's JVM options, so the figures are what ./prm runs.
 eval "$(grep -m1 '^PRM_SERVICE_JAVA_OPTS=' prm)"
 read -r -a OPTS <<<"$PRM_SERVICE_JAVA_OPTS"
@@ -34,17 +40,27 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 base_med=$(median "${baseline[@]}")
 printf '\n=== Startup benchmark (%s runs each, JVM options: %s) ===\n' "$RUNS" "$PRM_SERVICE_JAVA_OPTS"
-printf '%-12s %12s %14s %12s %10s %8s\n' app "ready (ms)" "started in (s)" "idle RSS" "vs raw" "target"
-printf '%-12s %12s %14s %12s %10s %8s\n' "raw JVM" "$base_med" - - 1.0x -
+printf '%-20s %12s %14s %12s %10s %8s\n' app "ready (ms)" "started in (s)" "idle RSS" "vs raw" "target"
+printf '%-20s %12s %14s %12s %10s %8s\n' "raw JVM (java17)" "$base_med" - - 1.0x -
 
 bench_app() { # name jar port env...
-  local name="$1" jar="$2" port="$3"; shift 3
+  local mode
+  for mode in $MODES; do bench_app_in "$mode" "$@"; done
+}
+bench_app_in() { # mode name jar port env...
+  local mode="$1" name="$2" jar="$3" port="$4"; shift 4
+  local java="$JAVA" cache="$work/$name.aot"
+  [[ "$mode" == aot ]] && java="$JAVA25"
   [[ -f "$jar" ]] || { echo "$name: $jar is missing; run ./mvnw -DskipTests package" >&2; return; }
   local readies=() starts=() rss=()
   for run in $(seq 0 "$RUNS"); do
     local log="$work/$name.$run.log" t0 ready pid
     t0=$(ms_now)
-    env "$@" "$JAVA" "${OPTS[@]}" -jar "$jar" >"$log" 2>&1 &
+    local aot=()
+    if [[ "$mode" == aot ]]; then
+      if (( run == 0 )); then aot=("-XX:AOTCacheOutput=$cache"); else aot=("-XX:AOTCache=$cache"); fi
+    fi
+    env "$@" "$java" "${OPTS[@]}" "${aot[@]+"${aot[@]}"}" -jar "$jar" >"$log" 2>&1 &
     pid=$!
     ready=""
     for _ in $(seq 1 600); do
@@ -54,7 +70,8 @@ bench_app() { # name jar port env...
     done
     if [[ -z "$ready" ]]; then echo "$name did not become ready; its log:" >&2; tail -20 "$log" >&2; kill "$pid" 2>/dev/null; return 1; fi
     sleep 3
-    if (( run > 0 )); then  # run 0 migrates the bench database and warms the page cache: not measured
+    # Run 0 migrates the bench database, warms the page cache and records the AOT cache: not measured.
+    if (( run > 0 )); then
       readies+=("$ready")
       starts+=("$(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)")
       rss+=($(( $(ps -o rss= -p "$pid") / 1024 )))
@@ -62,7 +79,7 @@ bench_app() { # name jar port env...
     kill "$pid"; wait "$pid" 2>/dev/null || true
   done
   local r; r=$(median "${readies[@]}")
-  printf '%-12s %12s %14s %9s MB %9sx %8s\n' "$name" "$r" "$(median "${starts[@]}")" "$(median "${rss[@]}")" \
+  printf '%-20s %12s %14s %9s MB %9sx %8s\n' "$name ($mode)" "$r" "$(median "${starts[@]}")" "$(median "${rss[@]}")" \
     "$(awk -v a="$r" -v b="$base_med" 'BEGIN {printf "%.1f", a / b}')" "1500 ms"
 }
 
