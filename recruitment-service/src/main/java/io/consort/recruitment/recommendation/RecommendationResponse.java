@@ -15,11 +15,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                        "reason": "+20 employee count 120 within 10–500"}]}]}""")
 public record RecommendationResponse(UUID programId, long profileVersion, int prospectsScored, List<Item> items) {
 
-    @Schema(name = "Recommendation")
+    @Schema(name = "Recommendation", example = """
+            {"prospectId": "6a1f0c3e-9b2d-4e5f-8a7b-1c2d3e4f5a6b", "companyName": "Northwind Security", "score": 60.0,
+             "explanation": [{"criterion": "regions", "points": 40.0, "maxPoints": 40, "reason": "+40 region EMEA matches"},
+                             {"criterion": "companySize", "points": 20.0, "maxPoints": 20,
+                              "reason": "+20 employee count 120 within 10–500"}]}""")
     public record Item(UUID prospectId, String companyName, double score, List<Criterion> explanation) {
     }
 
-    @Schema(name = "RecommendationCriterion")
+    @Schema(name = "RecommendationCriterion", example = """
+            {"criterion": "regions", "points": 40.0, "maxPoints": 40, "reason": "+40 region EMEA matches"}""")
     public record Criterion(String criterion, double points, int maxPoints, String reason) {
     }
 
