@@ -20,6 +20,7 @@ MODES="${MODES:-java17 aot}"
 [[ -x "$JAVA25" ]] || { MODES="${MODES//aot/}"; echo "no JDK 25 at $JAVA25 (set JAVA25): AOT mode skipped" >&2; }
 # The launcher's JVM options, so the figures are what ./prm runs.
 eval "$(grep -m1 '^PRM_SERVICE_JAVA_OPTS=' prm)"
+eval "$(grep -m1 '^export CONSORT_KAFKA_CREATE_TOPICS=' prm)"
 read -r -a OPTS <<<"$PRM_SERVICE_JAVA_OPTS"
 PSQL=(psql -X -q -h "${PRM_PG_HOST:-127.0.0.1}" -p "${PRM_PG_PORT:-5432}" -U "${PRM_PG_USER:-postgres}" -d postgres -tA)
 "${PSQL[@]}" -c 'select 1' >/dev/null || { echo "PostgreSQL does not answer; start the stack with ./prm up -d" >&2; exit 1; }
