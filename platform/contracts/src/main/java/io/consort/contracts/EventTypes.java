@@ -6,6 +6,7 @@ import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.contracts.events.PartnerOnboardingStarted;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
+import io.consort.contracts.events.TierChanged;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +26,12 @@ public final class EventTypes {
     public static final EventType<PartnerOnboardingStarted> PARTNER_ONBOARDING_STARTED =
             new EventType<>(Topics.PARTNERS, "partner", "consort.partner.onboarding-started.v1", PartnerOnboardingStarted.class);
 
+    public static final EventType<TierChanged> TIER_CHANGED =
+            new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
+
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
-            PARTNER_ONBOARDING_STARTED);
+            PARTNER_ONBOARDING_STARTED, TIER_CHANGED);
 
     private EventTypes() {
     }

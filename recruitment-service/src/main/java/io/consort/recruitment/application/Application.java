@@ -10,8 +10,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Somebody's request to join a program. The state machine lives in {@link ApplicationState}; this
@@ -66,6 +70,11 @@ public class Application {
     @Column(name = "partner_id")
     private UUID partnerId;
 
+    // Replaced, never changed in place, so Hibernate's dirty check on the JSON value sees every change.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "info_requests", nullable = false)
+    private List<InfoRequest> infoRequests = List.of();
+
     @Column(name = "withdraw_token_hash", nullable = false)
     private byte[] withdrawTokenHash;
 
@@ -101,6 +110,44 @@ public class Application {
         a.submittedAt = Objects.requireNonNull(now);
         a.updatedAt = now;
         return a;
+    }
+
+    /** A reviewer takes it up; deciding does not require this first (see {@link ApplicationState}). */
+    public void startReview(Instant now) {
+        state = state.after(ApplicationAction.START_REVIEW);
+        this.updatedAt = Objects.requireNonNull(now);
+    }
+
+    /** The reviewer needs to know more before deciding; the application waits for the applicant's answer. */
+    public void requestInfo(String question, String reviewer, Instant now) {
+        if (question == null || question.isBlank()) {
+            throw new IllegalArgumentException("an information request needs a question");
+        }
+        state = state.after(ApplicationAction.REQUEST_INFO);
+        List<InfoRequest> requests = new ArrayList<>(infoRequests);
+        requests.add(InfoRequest.ask(question.strip(), reviewer, now));
+        infoRequests = List.copyOf(requests);
+        this.updatedAt = now;
+    }
+
+    /**
+     * The applicant (or somebody on their behalf, {@code by}) answers the open question, and the
+     * application is back in review.
+     */
+    public void provideInfo(String answer, String by, Instant now) {
+        if (answer == null || answer.isBlank()) {
+            throw new IllegalArgumentException("an answer needs a text");
+        }
+        state = state.after(ApplicationAction.PROVIDE_INFO);
+        // INFO_REQUESTED is only ever entered by requestInfo, so the last request is the open one.
+        int last = infoRequests.size() - 1;
+        if (last < 0 || !infoRequests.get(last).isOpen()) {
+            throw new IllegalStateException("application " + id + " is INFO_REQUESTED without an open request");
+        }
+        List<InfoRequest> requests = new ArrayList<>(infoRequests);
+        requests.set(last, infoRequests.get(last).answer(answer.strip(), by, now));
+        infoRequests = List.copyOf(requests);
+        this.updatedAt = now;
     }
 
     /** Approves it for the partner about to be created as {@code partnerId}. */
@@ -194,6 +241,11 @@ public class Application {
 
     public UUID partnerId() {
         return partnerId;
+    }
+
+    /** Questions put to the applicant and their answers, oldest first. */
+    public List<InfoRequest> infoRequests() {
+        return infoRequests;
     }
 
     public long version() {

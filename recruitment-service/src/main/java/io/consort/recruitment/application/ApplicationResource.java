@@ -25,8 +25,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/applications")
@@ -36,6 +39,9 @@ public class ApplicationResource {
 
     @Inject
     ApplicationService service;
+
+    @Inject
+    ApplicationVetting vetting;
 
     @Inject
     CallerScope caller;
@@ -57,19 +63,57 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
-    @Operation(summary = "List applications, oldest first, one cursor page at a time")
+    @Operation(summary = "List applications, oldest first, one cursor page at a time, each with its vetting signals")
     public Page<ApplicationResponse> list(@BeanParam PageRequest page, @QueryParam("programId") String programId,
-            @QueryParam("state") String state) {
-        return service.list(page, QueryParams.uuid("programId", programId),
-                QueryParams.enumValue("state", state, ApplicationState.class)).map(ApplicationResponse::from);
+            @QueryParam("state") String state,
+            @Parameter(description = "Only applications raising this vetting signal now",
+                    schema = @Schema(implementation = VettingSignal.class)) @QueryParam("signal") String signal) {
+        Page<Application> applications = service.list(page, QueryParams.uuid("programId", programId),
+                QueryParams.enumValue("state", state, ApplicationState.class),
+                QueryParams.enumValue("signal", signal, VettingSignal.class));
+        Map<UUID, VettingSignals> signals = vetting.of(applications.items());
+        return applications.map(a -> ApplicationResponse.from(a, signals.get(a.id())));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
-    @Operation(summary = "Read an application")
+    @Operation(summary = "Read an application, with its vetting signals (free mail, domain mismatch, duplicates, "
+            + "fit with the program's ideal profile)")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
+    }
+
+    @POST
+    @Path("{id}/start-review")
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
+    @Operation(summary = "Start reviewing a SUBMITTED application (it becomes IN_REVIEW)")
+    public Response startReview(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(service.startReview(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/request-info")
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask the applicant for information before deciding (IN_REVIEW becomes INFO_REQUESTED)")
+    public Response requestInfo(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RequestInfoRequest body) {
+        return ok(service.requestInfo(id, ifMatch, body.question(), caller.origin()));
+    }
+
+    @POST
+    @Path("{id}/provide-info")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer the reviewer's open question (INFO_REQUESTED becomes IN_REVIEW): the applicant "
+            + "with its withdraw token, or a vendor-side user on the applicant's behalf")
+    public Response provideInfo(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProvideInfoRequest body) {
+        boolean onBehalf = actsForApplicant();
+        Application application = service.provideInfo(id, ifMatch, body.answer(), body.withdrawToken(),
+                onBehalf ? caller.origin() : null);
+        return onBehalf ? ok(application) : receipt(application);
     }
 
     @POST
@@ -98,17 +142,24 @@ public class ApplicationResource {
             + "or a vendor-side user on the applicant's behalf")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid WithdrawRequest body) {
-        boolean onBehalf = caller.hasRole(Roles.PRM_ADMIN) || caller.hasRole(Roles.CHANNEL_MANAGER);
+        boolean onBehalf = actsForApplicant();
         Application application = service.withdraw(id, ifMatch, body == null ? null : body.withdrawToken(),
                 onBehalf ? caller.origin() : null);
-        // The applicant sees its receipt (no review data); reviewers the full record.
-        if (!onBehalf) {
-            return Response.ok(ApplicationReceipt.from(application, null)).tag(ETags.tag(application.version())).build();
-        }
-        return ok(application);
+        return onBehalf ? ok(application) : receipt(application);
     }
 
-    private static Response ok(Application application) {
-        return Response.ok(ApplicationResponse.from(application)).tag(ETags.tag(application.version())).build();
+    /** Reviewers act for an applicant without its token; any other caller must show the token. */
+    private boolean actsForApplicant() {
+        return caller.hasRole(Roles.PRM_ADMIN) || caller.hasRole(Roles.CHANNEL_MANAGER);
+    }
+
+    private Response ok(Application application) {
+        return Response.ok(ApplicationResponse.from(application, vetting.of(application)))
+                .tag(ETags.tag(application.version())).build();
+    }
+
+    /** What the applicant sees: its receipt, none of the reviewer's data. */
+    private static Response receipt(Application application) {
+        return Response.ok(ApplicationReceipt.from(application, null)).tag(ETags.tag(application.version())).build();
     }
 }

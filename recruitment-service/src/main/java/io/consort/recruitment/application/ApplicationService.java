@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApplicationService {
 
+    /** Who an applicant's own actions are recorded as: applicants have no account. */
+    static final String APPLICANT = "applicant";
+
     @Inject
     ApplicationRepository applications;
 
@@ -99,14 +102,30 @@ public class ApplicationService {
      */
     @Transactional
     public Application withdraw(UUID id, String ifMatch, String withdrawToken, String onBehalfBy) {
-        Application application = applications.findForDecision(id)
-                .orElseThrow(() -> Problems.notFound("application", id));
-        if (onBehalfBy == null
-                && (withdrawToken == null || !application.withdrawableWith(WithdrawTokens.hash(withdrawToken)))) {
-            throw Problems.notFound("application", id);
-        }
-        ETags.requireMatch(ifMatch, application.version());
-        application.withdraw(onBehalfBy == null ? "applicant" : onBehalfBy, Timestamps.now());
+        Application application = forApplicant(id, ifMatch, withdrawToken, onBehalfBy);
+        application.withdraw(onBehalfBy == null ? APPLICANT : onBehalfBy, Timestamps.now());
+        return application;
+    }
+
+    @Transactional
+    public Application startReview(UUID id, String ifMatch) {
+        Application application = forDecision(id, ifMatch);
+        application.startReview(Timestamps.now());
+        return application;
+    }
+
+    @Transactional
+    public Application requestInfo(UUID id, String ifMatch, String question, String reviewer) {
+        Application application = forDecision(id, ifMatch);
+        application.requestInfo(question, reviewer, Timestamps.now());
+        return application;
+    }
+
+    /** The applicant's answer, authorised like {@link #withdraw}: its token, or a vendor-side caller on its behalf. */
+    @Transactional
+    public Application provideInfo(UUID id, String ifMatch, String answer, String withdrawToken, String onBehalfBy) {
+        Application application = forApplicant(id, ifMatch, withdrawToken, onBehalfBy);
+        application.provideInfo(answer, onBehalfBy == null ? APPLICANT : onBehalfBy, Timestamps.now());
         return application;
     }
 
@@ -114,16 +133,35 @@ public class ApplicationService {
         return applications.findByIdOptional(id).orElseThrow(() -> Problems.notFound("application", id));
     }
 
-    public Page<Application> list(PageRequest page, UUID programId, ApplicationState state) {
-        return KeysetQuery.of(Application.class).keys("submittedAt", "id")
+    /** Applications oldest first; {@code signal}, when given, keeps those that raise it now. */
+    public Page<Application> list(PageRequest page, UUID programId, ApplicationState state, VettingSignal signal) {
+        KeysetQuery<Application> query = KeysetQuery.of(Application.class).keys("submittedAt", "id")
                 .whereEqual("programId", programId)
-                .whereEqual("state", state)
-                .fetch(page, Application::submittedAt, Application::id);
+                .whereEqual("state", state);
+        if (signal != null) {
+            query.where(signal.condition(), signal.parameters());
+        }
+        return query.fetch(page, Application::submittedAt, Application::id);
     }
 
     private Application forDecision(UUID id, String ifMatch) {
         Application application = applications.findForDecision(id)
                 .orElseThrow(() -> Problems.notFound("application", id));
+        ETags.requireMatch(ifMatch, application.version());
+        return application;
+    }
+
+    /**
+     * The application for an action of the applicant's: without {@code onBehalfBy}, only the holder of
+     * its withdraw token gets it; anyone else learns nothing, not even that it exists.
+     */
+    private Application forApplicant(UUID id, String ifMatch, String withdrawToken, String onBehalfBy) {
+        Application application = applications.findForDecision(id)
+                .orElseThrow(() -> Problems.notFound("application", id));
+        if (onBehalfBy == null
+                && (withdrawToken == null || !application.withdrawableWith(WithdrawTokens.hash(withdrawToken)))) {
+            throw Problems.notFound("application", id);
+        }
         ETags.requireMatch(ifMatch, application.version());
         return application;
     }

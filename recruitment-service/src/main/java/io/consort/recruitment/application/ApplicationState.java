@@ -32,8 +32,7 @@ public enum ApplicationState {
     /** The state {@code action} leads to from this one, or {@link IllegalTransitionException}. */
     public ApplicationState after(ApplicationAction action) {
         if (!ALLOWED_FROM.get(action).contains(this)) {
-            throw new IllegalTransitionException("cannot " + action.name().toLowerCase().replace('_', ' ')
-                    + " an application that is " + name());
+            throw new IllegalTransitionException("cannot " + action.phrase() + " an application that is " + name());
         }
         return switch (action) {
             case START_REVIEW, PROVIDE_INFO -> IN_REVIEW;

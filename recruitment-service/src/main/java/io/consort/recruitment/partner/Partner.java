@@ -53,6 +53,8 @@ public class Partner extends Audited {
 
     private String tier;
 
+    @Column(name = "tier_changed_at")
+    private Instant tierChangedAt;
 
     @Column(nullable = false)
     private String origin;
@@ -75,6 +77,28 @@ public class Partner extends Audited {
         partner.created(by, now);
         partner.origin = by;
         return partner;
+    }
+
+    /**
+     * Takes the tier performance decided at {@code decidedAt}, unless a tier decided later is already
+     * here: events of one partner normally arrive in order, but a replay or a redelivery after a
+     * rebalance can bring an older one back. {@code by} and {@code now} record the change itself.
+     *
+     * @return whether the tier was taken
+     */
+    public boolean changeTier(String newTier, Instant decidedAt, String by, Instant now) {
+        if (newTier == null || newTier.isBlank() || newTier.length() > 40) {
+            throw new IllegalArgumentException("a tier is a name of 1–40 characters, not '" + newTier + "'");
+        }
+        Objects.requireNonNull(decidedAt, "decidedAt");
+        if (tierChangedAt != null && !decidedAt.isAfter(tierChangedAt)) {
+            return false;
+        }
+        tier = newTier;
+        tierChangedAt = decidedAt;
+        changed(by, now);
+        origin = by;
+        return true;
     }
 
     public UUID id() {
@@ -115,6 +139,10 @@ public class Partner extends Audited {
 
     public String tier() {
         return tier;
+    }
+
+    public Instant tierChangedAt() {
+        return tierChangedAt;
     }
 
 
