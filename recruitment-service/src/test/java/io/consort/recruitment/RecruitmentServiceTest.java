@@ -17,6 +17,7 @@ class RecruitmentServiceTest extends ServiceOperationsContract {
     protected Set<String> publicOperations() {
         return Set.of(
                 "POST /api/v1/applications",
-                "POST /api/v1/applications/{id}/withdraw");
+                "POST /api/v1/applications/{id}/withdraw",
+                "POST /api/v1/applications/{id}/provide-info");
     }
 }
