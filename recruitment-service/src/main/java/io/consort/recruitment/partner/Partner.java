@@ -77,6 +77,17 @@ public class Partner extends Audited {
         return partner;
     }
 
+    // --- Activation (added by onboarding; the partner lifecycle work adds the same: keep one at merge) ---
+
+    /** The partner finished onboarding: {@code ONBOARDING → ACTIVE}, or 409 from any other state. */
+    public void activate(String by, Instant now) {
+        state = state.after(PartnerState.Action.ACTIVATE);
+        changed(by, now);
+        origin = by;
+    }
+
+    // --- end of activation ---
+
     public UUID id() {
         return id;
     }
