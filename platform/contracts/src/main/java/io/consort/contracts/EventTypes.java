@@ -3,10 +3,15 @@ package io.consort.contracts;
 import io.consort.contracts.events.ApplicationApproved;
 import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
+import io.consort.contracts.events.CertificationEarned;
+import io.consort.contracts.events.CertificationExpired;
+import io.consort.contracts.events.PartnerActivated;
 import io.consort.contracts.events.PartnerOnboardingStarted;
+import io.consort.contracts.events.PartnerOnboardingTaskCompleted;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
 import io.consort.contracts.events.TierChanged;
+import io.consort.contracts.events.TrainingCompleted;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +30,25 @@ public final class EventTypes {
             new EventType<>(Topics.PARTNERS, "application", "consort.application.rejected.v1", ApplicationRejected.class);
     public static final EventType<PartnerOnboardingStarted> PARTNER_ONBOARDING_STARTED =
             new EventType<>(Topics.PARTNERS, "partner", "consort.partner.onboarding-started.v1", PartnerOnboardingStarted.class);
+    public static final EventType<PartnerOnboardingTaskCompleted> PARTNER_ONBOARDING_TASK_COMPLETED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.onboarding-task-completed.v1",
+                    PartnerOnboardingTaskCompleted.class);
+    public static final EventType<PartnerActivated> PARTNER_ACTIVATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.activated.v1", PartnerActivated.class);
+    public static final EventType<TrainingCompleted> TRAINING_COMPLETED =
+            new EventType<>(Topics.PARTNERS, "training-completion", "consort.training.completed.v1", TrainingCompleted.class);
+    public static final EventType<CertificationEarned> CERTIFICATION_EARNED =
+            new EventType<>(Topics.PARTNERS, "certification", "consort.certification.earned.v1", CertificationEarned.class);
+    public static final EventType<CertificationExpired> CERTIFICATION_EXPIRED =
+            new EventType<>(Topics.PARTNERS, "certification", "consort.certification.expired.v1", CertificationExpired.class);
 
     public static final EventType<TierChanged> TIER_CHANGED =
             new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
-            PARTNER_ONBOARDING_STARTED, TIER_CHANGED);
+            PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, TRAINING_COMPLETED,
+            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, TIER_CHANGED);
 
     private EventTypes() {
     }

@@ -101,6 +101,13 @@ public class Partner extends Audited {
         return true;
     }
 
+    /** The partner finished onboarding: {@code ONBOARDING → ACTIVE}, or 409 from any other state. */
+    public void activate(String by, Instant now) {
+        state = state.after(PartnerState.Action.ACTIVATE);
+        changed(by, now);
+        origin = by;
+    }
+
     public UUID id() {
         return id;
     }

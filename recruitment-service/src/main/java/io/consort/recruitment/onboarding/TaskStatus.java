@@ -1,0 +1,6 @@
+package io.consort.recruitment.onboarding;
+
+public enum TaskStatus {
+    OPEN,
+    DONE
+}

@@ -1,0 +1,51 @@
+package io.consort.recruitment.training;
+
+import io.consort.chassis.paging.Page;
+import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.security.Roles;
+import io.consort.recruitment.support.QueryParams;
+import io.consort.recruitment.support.Timestamps;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Certifications partners' people earned; status ACTIVE or EXPIRED as of the answer. */
+@Path("/api/v1/training/certifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Training")
+@RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR, Roles.PARTNER_ADMIN, Roles.PARTNER_USER })
+public class CertificationResource {
+
+    @Inject
+    CertificationService service;
+
+    @GET
+    @Operation(summary = "List the certifications the caller may see, oldest first, filtered by partner, person, "
+            + "module and status (ACTIVE or EXPIRED)")
+    public Page<CertificationResponse> list(@BeanParam PageRequest page, @QueryParam("partnerId") String partnerId,
+            @QueryParam("userId") String userId, @QueryParam("moduleId") String moduleId,
+            @QueryParam("status") String status) {
+        Instant now = Timestamps.now();
+        return service.list(page, QueryParams.uuid("partnerId", partnerId), userId,
+                QueryParams.uuid("moduleId", moduleId),
+                QueryParams.enumValue("status", status, CertificationStatus.class), now)
+                .map(c -> CertificationResponse.from(c, now));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a certification; another partner's answers 404")
+    public CertificationResponse get(@PathParam("id") UUID id) {
+        return CertificationResponse.from(service.get(id), Timestamps.now());
+    }
+}

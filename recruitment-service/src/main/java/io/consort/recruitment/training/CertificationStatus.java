@@ -1,0 +1,6 @@
+package io.consort.recruitment.training;
+
+public enum CertificationStatus {
+    ACTIVE,
+    EXPIRED
+}
