@@ -3,7 +3,12 @@ package io.consort.contracts;
 import io.consort.contracts.events.ApplicationApproved;
 import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
+import io.consort.contracts.events.PartnerActivated;
 import io.consort.contracts.events.PartnerOnboardingStarted;
+import io.consort.contracts.events.PartnerProfileUpdated;
+import io.consort.contracts.events.PartnerReinstated;
+import io.consort.contracts.events.PartnerSuspended;
+import io.consort.contracts.events.PartnerTerminated;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
 import java.util.List;
@@ -24,10 +29,21 @@ public final class EventTypes {
             new EventType<>(Topics.PARTNERS, "application", "consort.application.rejected.v1", ApplicationRejected.class);
     public static final EventType<PartnerOnboardingStarted> PARTNER_ONBOARDING_STARTED =
             new EventType<>(Topics.PARTNERS, "partner", "consort.partner.onboarding-started.v1", PartnerOnboardingStarted.class);
+    public static final EventType<PartnerActivated> PARTNER_ACTIVATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.activated.v1", PartnerActivated.class);
+    public static final EventType<PartnerSuspended> PARTNER_SUSPENDED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.suspended.v1", PartnerSuspended.class);
+    public static final EventType<PartnerReinstated> PARTNER_REINSTATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.reinstated.v1", PartnerReinstated.class);
+    public static final EventType<PartnerTerminated> PARTNER_TERMINATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.terminated.v1", PartnerTerminated.class);
+    public static final EventType<PartnerProfileUpdated> PARTNER_PROFILE_UPDATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.profile-updated.v1", PartnerProfileUpdated.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
-            PARTNER_ONBOARDING_STARTED);
+            PARTNER_ONBOARDING_STARTED,
+            PARTNER_ACTIVATED, PARTNER_SUSPENDED, PARTNER_REINSTATED, PARTNER_TERMINATED, PARTNER_PROFILE_UPDATED);
 
     private EventTypes() {
     }
