@@ -18,6 +18,7 @@ class RecruitmentServiceTest extends ServiceOperationsContract {
         return Set.of(
                 "POST /api/v1/applications",
                 "POST /api/v1/applications/{id}/withdraw",
-                "POST /api/v1/applications/{id}/provide-info");
+                "POST /api/v1/applications/{id}/provide-info",
+                "GET /api/v1/partner-directory");
     }
 }

@@ -8,6 +8,10 @@ import io.consort.contracts.events.CertificationExpired;
 import io.consort.contracts.events.PartnerActivated;
 import io.consort.contracts.events.PartnerOnboardingStarted;
 import io.consort.contracts.events.PartnerOnboardingTaskCompleted;
+import io.consort.contracts.events.PartnerProfileUpdated;
+import io.consort.contracts.events.PartnerReinstated;
+import io.consort.contracts.events.PartnerSuspended;
+import io.consort.contracts.events.PartnerTerminated;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
 import io.consort.contracts.events.TierChanged;
@@ -41,13 +45,22 @@ public final class EventTypes {
             new EventType<>(Topics.PARTNERS, "certification", "consort.certification.earned.v1", CertificationEarned.class);
     public static final EventType<CertificationExpired> CERTIFICATION_EXPIRED =
             new EventType<>(Topics.PARTNERS, "certification", "consort.certification.expired.v1", CertificationExpired.class);
+    public static final EventType<PartnerSuspended> PARTNER_SUSPENDED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.suspended.v1", PartnerSuspended.class);
+    public static final EventType<PartnerReinstated> PARTNER_REINSTATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.reinstated.v1", PartnerReinstated.class);
+    public static final EventType<PartnerTerminated> PARTNER_TERMINATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.terminated.v1", PartnerTerminated.class);
+    public static final EventType<PartnerProfileUpdated> PARTNER_PROFILE_UPDATED =
+            new EventType<>(Topics.PARTNERS, "partner", "consort.partner.profile-updated.v1", PartnerProfileUpdated.class);
 
     public static final EventType<TierChanged> TIER_CHANGED =
             new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
-            PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, TRAINING_COMPLETED,
+            PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, PARTNER_SUSPENDED,
+            PARTNER_REINSTATED, PARTNER_TERMINATED, PARTNER_PROFILE_UPDATED, TRAINING_COMPLETED,
             CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, TIER_CHANGED);
 
     private EventTypes() {

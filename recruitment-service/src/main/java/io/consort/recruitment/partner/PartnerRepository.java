@@ -2,9 +2,28 @@ package io.consort.recruitment.partner;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Every query through it is narrowed to the caller's partners by the chassis scope filter on {@link Partner}. */
+/** Every entity query through it is narrowed to the caller's partners by the chassis scope filter on {@link Partner}. */
 @ApplicationScoped
 public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
+
+    /**
+     * The id of the partner {@code system} knows as {@code externalId}, whoever may see it (native SQL is
+     * not scope-filtered): for uniqueness checks, and as the first step of a scoped lookup.
+     */
+    public Optional<UUID> idByExternalId(String system, String externalId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery(
+                "select partner_id from partner_external_ids where system = ?1 and external_id = ?2", UUID.class)
+                .setParameter(1, system).setParameter(2, externalId).getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** The partner {@code system} knows as {@code externalId}, if the caller may see it. */
+    public Optional<Partner> findByExternalId(String system, String externalId) {
+        return idByExternalId(system, externalId).flatMap(this::findByIdOptional);
+    }
 }

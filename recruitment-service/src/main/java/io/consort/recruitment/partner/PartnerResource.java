@@ -1,28 +1,52 @@
 package io.consort.recruitment.partner;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.CallerScope;
 import io.consort.chassis.security.Roles;
+import io.consort.recruitment.support.BulkLineResult;
+import io.consort.recruitment.support.Ndjson;
 import io.consort.recruitment.support.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Partner organisations. Vendor-side callers see all of them; partner-side callers only their own,
- * which the chassis partner-scope filter enforces on every query of {@link Partner}.
+ * Partner organisations. Vendor-side callers see all of them; partner-side callers only their own (and
+ * a partner-admin its children), which the chassis partner-scope filter enforces on every query of
+ * {@link Partner}.
  */
 @Path("/api/v1/partners")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,19 +54,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR, Roles.PARTNER_ADMIN, Roles.PARTNER_USER })
 public class PartnerResource {
 
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
     @Inject
     PartnerService service;
 
     @Inject
+    PartnerBulkUpsert bulk;
+
+    @Inject
     CallerScope caller;
+
+    @Inject
+    ObjectMapper mapper;
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a partner; another partner's id answers 404")
     public Response get(@PathParam("id") UUID id) {
         caller.requirePartnerAccess(id);
-        Partner partner = service.get(id);
-        return Response.ok(PartnerResponse.from(partner)).tag(ETags.tag(partner.version())).build();
+        return ok(service.get(id));
     }
 
     @GET
@@ -51,5 +82,146 @@ public class PartnerResource {
             @QueryParam("state") String state) {
         return service.list(page, QueryParams.uuid("programId", programId),
                 QueryParams.enumValue("state", state, PartnerState.class)).map(PartnerResponse::from);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR, Roles.PARTNER_ADMIN })
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = PartnerRequest.class)))
+    @Operation(summary = "Change a partner's profile by JSON merge patch; If-Match required (428 without, 412 when "
+            + "stale). A partner-admin may change its own partner and its children, and only name, website, "
+            + "description, specialisations, industries and listedInDirectory")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            ObjectNode body) throws JsonProcessingException {
+        caller.requirePartnerAccess(id);
+        return ok(service.patch(id, edit(body), ifMatch, caller.isVendorSide(), caller.origin()));
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
+    @Operation(summary = "Suspend an ACTIVE partner, with the reason; honours If-Match")
+    public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReasonRequest body) {
+        return ok(service.suspend(id, body.reason().strip(), ifMatch, caller.origin()));
+    }
+
+    @POST
+    @Path("{id}/reinstate")
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
+    @Operation(summary = "Make a SUSPENDED partner ACTIVE again; honours If-Match")
+    public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(service.reinstate(id, ifMatch, caller.origin()));
+    }
+
+    @POST
+    @Path("{id}/terminate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
+    @Operation(summary = "End the partnership, from any state but TERMINATED, with the reason; honours If-Match")
+    public Response terminate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReasonRequest body) {
+        return ok(service.terminate(id, body.reason().strip(), ifMatch, caller.origin()));
+    }
+
+    @GET
+    @Path("{id}/children")
+    @Operation(summary = "List the partners whose parent is this one, oldest first, one cursor page at a time")
+    public Page<PartnerResponse> children(@PathParam("id") UUID id, @BeanParam PageRequest page) {
+        caller.requirePartnerAccess(id);
+        return service.children(id, page).map(PartnerResponse::from);
+    }
+
+    @GET
+    @Path("by-external-id/{system}/{externalId}")
+    @Operation(summary = "Read the partner another system knows by this id")
+    public Response getByExternalId(@PathParam("system") String system, @PathParam("externalId") String externalId) {
+        return ok(service.getByExternalId(system, externalId));
+    }
+
+    @PUT
+    @Path("by-external-id/{system}/{externalId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PartnerRequest.class)))
+    @Operation(summary = "Create (201, ONBOARDING; programId and name needed) or update (200, fields given are merged) "
+            + "the partner another system knows by this id; honours If-Match")
+    public Response upsert(@PathParam("system") String system, @PathParam("externalId") String externalId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ObjectNode body, @Context UriInfo uri)
+            throws JsonProcessingException {
+        PartnerService.Upserted result = service.upsert(system, externalId, edit(body), ifMatch, caller.origin());
+        Partner partner = result.partner();
+        if (!result.created()) {
+            return ok(partner);
+        }
+        return Response.created(uri.getBaseUriBuilder().path(PartnerResource.class).path(partner.id().toString()).build())
+                .tag(ETags.tag(partner.version()))
+                .entity(PartnerResponse.from(partner))
+                .build();
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(Ndjson.MEDIA_TYPE)
+    @Produces(Ndjson.MEDIA_TYPE)
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
+    @RequestBody(description = "One JSON object per line: system and externalId, then the fields of PartnerRequest",
+            content = @Content(mediaType = Ndjson.MEDIA_TYPE, schema = @Schema(implementation = PartnerRequest.class)))
+    @APIResponse(responseCode = "200", description = "One result line per input line, in input order",
+            content = @Content(mediaType = Ndjson.MEDIA_TYPE, schema = @Schema(implementation = BulkLineResult.class)))
+    @Operation(summary = "Upsert up to 100,000 partners by external id, one JSON object per line; one result line "
+            + "per input line, a bad line never fails the others")
+    public Response upsertBulk(InputStream body) {
+        return Response.ok(bulk.upsertLines(body, caller.origin()), Ndjson.MEDIA_TYPE).build();
+    }
+
+    @GET
+    @Path("changes")
+    @Operation(summary = "Partner changes in commit order after the since cursor, each with its origin; a partner-side "
+            + "caller sees only its own partners' changes")
+    public PartnerChangePage changes(@QueryParam("since") String since, @QueryParam("limit") String limit) {
+        long after = sequence(since);
+        PartnerService.FeedPage page = service.changesAfter(after, QueryParams.limit(limit),
+                caller.isRestricted() ? caller.visiblePartnerIds() : null);
+        long last = page.entries().isEmpty() ? after : page.entries().get(page.entries().size() - 1).change().sequence();
+        return new PartnerChangePage(page.entries().stream().map(PartnerChangeResponse::from).toList(),
+                Long.toString(last), page.more());
+    }
+
+    private PartnerEdit edit(ObjectNode body) throws JsonProcessingException {
+        if (body == null) {
+            throw Problems.badRequest("The request body must be a JSON object");
+        }
+        PartnerRequest request = mapper.treeToValue(body, PartnerRequest.class);
+        Set<String> present = new HashSet<>();
+        body.fieldNames().forEachRemaining(present::add);
+        PartnerEdit.Result result = PartnerEdit.of(request, present);
+        if (!result.valid()) {
+            throw Problems.invalid("the partner fields are not valid", result.errors());
+        }
+        return result.edit();
+    }
+
+    /** The feed's cursor: today the sequence number of the last change read, opaque to clients. */
+    private static long sequence(String since) {
+        if (since == null || since.isBlank()) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(since.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.invalidField("since", "is not a cursor this feed returned");
+    }
+
+    private static Response ok(Partner partner) {
+        return Response.ok(PartnerResponse.from(partner)).tag(ETags.tag(partner.version())).build();
     }
 }

@@ -5,7 +5,10 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code ONBOARDING → ACTIVE → SUSPENDED ⇄ ACTIVE → TERMINATED}; a suspended partner may also be terminated. */
+/**
+ * {@code ONBOARDING → ACTIVE → SUSPENDED ⇄ ACTIVE → TERMINATED}. Termination ends the partnership from
+ * any state but itself: a partner that never finished onboarding can be let go too. TERMINATED is final.
+ */
 public enum PartnerState {
     ONBOARDING,
     ACTIVE,
@@ -24,8 +27,9 @@ public enum PartnerState {
             Action.ACTIVATE, EnumSet.of(ONBOARDING),
             Action.SUSPEND, EnumSet.of(ACTIVE),
             Action.REINSTATE, EnumSet.of(SUSPENDED),
-            Action.TERMINATE, EnumSet.of(ACTIVE, SUSPENDED));
+            Action.TERMINATE, EnumSet.of(ONBOARDING, ACTIVE, SUSPENDED));
 
+    /** The state {@code action} leads to from this one, or {@link IllegalTransitionException} (409). */
     public PartnerState after(Action action) {
         if (!ALLOWED_FROM.get(action).contains(this)) {
             throw new IllegalTransitionException("cannot " + action.name().toLowerCase() + " a partner that is " + name());

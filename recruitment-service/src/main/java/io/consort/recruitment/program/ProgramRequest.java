@@ -1,6 +1,7 @@
 package io.consort.recruitment.program;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.consort.recruitment.support.Codes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -28,8 +29,8 @@ public record ProgramRequest(
         @Valid IdealProfileBody idealProfile) {
 
     /** Codes such as regions and specialisations: UPPER_SNAKE, as every enum-like value of the API. */
-    static final String CODE = "[A-Z][A-Z0-9_]{0,39}";
-    static final String CODE_MESSAGE = "must be an UPPER_SNAKE code of at most 40 characters";
+    static final String CODE = Codes.REGEX;
+    static final String CODE_MESSAGE = Codes.MESSAGE;
 
     @Schema(name = "IdealProfile", description = "Weighted criteria; the weights given add up to 100.", example = """
             {"regions": {"values": ["EMEA"], "weight": 60},

@@ -5,8 +5,8 @@ import io.consort.chassis.events.CloudEventEnvelope;
 import io.consort.chassis.outbox.OutboxMessage;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ProspectImported;
-import io.consort.recruitment.prospect.ProspectBulkImport.LineResult;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
+import io.consort.recruitment.support.BulkLineResult;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +56,7 @@ public class ProspectBatchWriter {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<LineResult> write(List<Row> rows, String origin) throws SQLException, IOException {
+    public List<BulkLineResult> write(List<Row> rows, String origin) throws SQLException, IOException {
         Instant now = Timestamps.now();
         try (Connection connection = dataSource.getConnection()) {
             try (Statement s = connection.createStatement()) {
@@ -65,7 +65,7 @@ public class ProspectBatchWriter {
             Map<String, UUID> known = resolveExternalIds(connection, rows);
             UUID[] ids = new UUID[rows.size()];
             boolean[] created = new boolean[rows.size()];
-            List<LineResult> results = new ArrayList<>(rows.size());
+            List<BulkLineResult> results = new ArrayList<>(rows.size());
             StringBuilder inserts = new StringBuilder(rows.size() * 200);
             StringBuilder updates = new StringBuilder();
             StringBuilder keys = new StringBuilder();
@@ -79,7 +79,7 @@ public class ProspectBatchWriter {
                     }
                 });
                 if (found.size() > 1) {
-                    results.add(new LineResult(rows.get(i).line(), "FAILED", null, List.of(new io.consort.chassis.problem.Problem.FieldError(
+                    results.add(new BulkLineResult(rows.get(i).line(), "FAILED", null, List.of(new io.consort.chassis.problem.Problem.FieldError(
                             "externalIds", "these external ids belong to different prospects " + found))));
                     continue;
                 }
@@ -89,7 +89,7 @@ public class ProspectBatchWriter {
                 for (Map.Entry<String, String> key : p.externalIds().entrySet()) {
                     Csv.row(keys, ids[i].toString(), key.getKey(), key.getValue());
                 }
-                results.add(new LineResult(rows.get(i).line(), created[i] ? "CREATED" : "UPDATED", ids[i], List.of()));
+                results.add(new BulkLineResult(rows.get(i).line(), created[i] ? "CREATED" : "UPDATED", ids[i], List.of()));
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             if (!inserts.isEmpty()) {

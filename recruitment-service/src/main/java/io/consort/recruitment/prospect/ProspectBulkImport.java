@@ -2,11 +2,10 @@ package io.consort.recruitment.prospect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.consort.chassis.problem.Problem.FieldError;
-import io.consort.chassis.problem.Problems;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
+import io.consort.recruitment.support.BulkLineResult;
+import io.consort.recruitment.support.Ndjson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +43,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProspectBulkImport {
 
-    public static final int MAX_LINES = 100_000;
+    public static final int MAX_LINES = Ndjson.MAX_LINES;
     static final int BATCH_SIZE = 5_000;
     /** Batches stored at the same time, per import and in all (the writer pool is shared). */
     static final int WRITERS = 3;
@@ -70,12 +67,8 @@ public class ProspectBulkImport {
         writers.shutdownNow();
     }
 
-    /** One line of the answer. */
-    public record LineResult(int line, String status, UUID id, List<FieldError> errors) {
-    }
-
     public StreamingOutput importLines(InputStream body, String origin) {
-        Path spool = spool(body);
+        Path spool = Ndjson.spool(body, MAX_LINES, "prospects-");
         return out -> {
             try {
                 run(spool, origin, out);
@@ -85,52 +78,12 @@ public class ProspectBulkImport {
         };
     }
 
-    private Path spool(InputStream body) {
-        Path file;
-        try {
-            file = Files.createTempFile("prospects-", ".ndjson");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            long lines = 0;
-            boolean pendingContent = false;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                        pendingContent = false;
-                    } else {
-                        pendingContent = true;
-                    }
-                }
-                if (lines + (pendingContent ? 1 : 0) > MAX_LINES) {
-                    throw Problems.payloadTooLarge("an import holds at most " + MAX_LINES + " lines");
-                }
-                out.write(buffer, 0, n);
-            }
-            return file;
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the temporary directory is cleaned eventually
-            }
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new UncheckedIOException((IOException) e);
-        }
-    }
-
     private void run(Path spool, String origin, OutputStream rawOut) throws IOException {
         new Run(origin, new BufferedOutputStream(rawOut, 64 * 1024)).run(spool);
     }
 
     /** A batch handed to a writer thread and the result lines that wait for it (in input order). */
-    private record Pending(List<LineResult> results, Future<List<LineResult>> written) {
+    private record Pending(List<BulkLineResult> results, Future<List<BulkLineResult>> written) {
     }
 
     /**
@@ -145,7 +98,7 @@ public class ProspectBulkImport {
         private final OutputStream out;
         private final Deque<Pending> inFlight = new ArrayDeque<>();
         private final Set<String> keys = new HashSet<>();
-        private List<LineResult> results = new ArrayList<>(BATCH_SIZE);
+        private List<BulkLineResult> results = new ArrayList<>(BATCH_SIZE);
         private List<ProspectBatchWriter.Row> batch = new ArrayList<>(BATCH_SIZE);
         private long parseNanos;
         private final long started = System.nanoTime();
@@ -168,7 +121,7 @@ public class ProspectBulkImport {
                     ProspectRules.Result checked = parse(text);
                     parseNanos += System.nanoTime() - parseStarted;
                     if (!checked.valid()) {
-                        results.add(new LineResult(lineNumber, "FAILED", null, checked.errors()));
+                        results.add(new BulkLineResult(lineNumber, "FAILED", null, checked.errors()));
                         continue;
                     }
                     ValidProspect prospect = checked.prospect();
@@ -204,7 +157,7 @@ public class ProspectBulkImport {
 
         private void submit() throws IOException {
             List<ProspectBatchWriter.Row> rows = batch;
-            Future<List<LineResult>> written = rows.isEmpty() ? CompletableFuture.completedFuture(List.of())
+            Future<List<BulkLineResult>> written = rows.isEmpty() ? CompletableFuture.completedFuture(List.of())
                     : writers.submit(() -> store(rows));
             inFlight.add(new Pending(results, written));
             results = new ArrayList<>(BATCH_SIZE);
@@ -216,7 +169,7 @@ public class ProspectBulkImport {
         private void drain(int keep) throws IOException {
             while (!inFlight.isEmpty() && (inFlight.size() > keep || inFlight.peek().written().isDone())) {
                 Pending pending = inFlight.poll();
-                List<LineResult> written;
+                List<BulkLineResult> written;
                 try {
                     written = pending.written().get();
                 } catch (InterruptedException e) {
@@ -226,8 +179,8 @@ public class ProspectBulkImport {
                     throw new IOException("storing prospects failed", e.getCause());
                 }
                 int next = 0;
-                for (LineResult result : pending.results()) {
-                    LineResult line = result != null ? result : written.get(next++);
+                for (BulkLineResult result : pending.results()) {
+                    BulkLineResult line = result != null ? result : written.get(next++);
                     out.write(mapper.writeValueAsBytes(line));
                     out.write('\n');
                 }
@@ -235,9 +188,9 @@ public class ProspectBulkImport {
             }
         }
 
-        private List<LineResult> store(List<ProspectBatchWriter.Row> rows) {
+        private List<BulkLineResult> store(List<ProspectBatchWriter.Row> rows) {
             try {
-                List<LineResult> written = QuarkusTransaction.requiringNew().timeout(120)
+                List<BulkLineResult> written = QuarkusTransaction.requiringNew().timeout(120)
                         .call(() -> writer.write(rows, origin));
                 try {
                     writer.announceChange();
@@ -250,9 +203,9 @@ public class ProspectBulkImport {
                 // A concurrent import claimed one of these external ids, or the database failed: this
                 // batch is lost, the lines before and after it are not.
                 LOG.warnf(e, "a prospect import batch of %d lines failed", rows.size());
-                List<LineResult> failed = new ArrayList<>(rows.size());
+                List<BulkLineResult> failed = new ArrayList<>(rows.size());
                 for (ProspectBatchWriter.Row row : rows) {
-                    failed.add(new LineResult(row.line(), "FAILED", null, List.of(new FieldError("",
+                    failed.add(new BulkLineResult(row.line(), "FAILED", null, List.of(new FieldError("",
                             "could not be stored (conflicting concurrent change); send the line again"))));
                 }
                 return failed;
@@ -263,29 +216,8 @@ public class ProspectBulkImport {
     private ProspectRules.Result parse(String line) {
         try {
             return ProspectRules.check(mapper.readValue(line, ProspectRequest.class));
-        } catch (UnrecognizedPropertyException e) {
-            return failed(e.getPropertyName(), "unknown field");
-        } catch (MismatchedInputException e) {
-            String path = path(e);
-            return failed(path, path.isEmpty() ? "a line must be one JSON object" : "wrong type of value");
         } catch (JsonProcessingException e) {
-            return failed("", "not valid JSON: " + e.getOriginalMessage());
+            return new ProspectRules.Result(null, Ndjson.errorsOf(e));
         }
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static ProspectRules.Result failed(String field, String message) {
-        return new ProspectRules.Result(null, List.of(new FieldError(field, message)));
     }
 }

@@ -6,6 +6,8 @@ import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.CallerScope;
 import io.consort.chassis.security.Roles;
+import io.consort.recruitment.support.Codes;
+import io.consort.recruitment.support.Ndjson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,8 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
 public class ProspectResource {
 
-    public static final String NDJSON = "application/x-ndjson";
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    public static final String NDJSON = Ndjson.MEDIA_TYPE;
 
     @Inject
     ProspectService service;
@@ -70,8 +70,9 @@ public class ProspectResource {
     @Operation(summary = "List prospects, oldest first, one cursor page at a time; filter by region, specialisation, industry")
     public Page<ProspectResponse> list(@BeanParam PageRequest page, @QueryParam("region") String region,
             @QueryParam("specialisation") String specialisation, @QueryParam("industry") String industry) {
-        return service.list(page, code("region", region), code("specialisation", specialisation),
-                code("industry", industry)).map(ProspectResponse::from);
+        return service.list(page, Codes.queryParam("region", region),
+                Codes.queryParam("specialisation", specialisation), Codes.queryParam("industry", industry))
+                .map(ProspectResponse::from);
     }
 
     @PUT
@@ -105,15 +106,5 @@ public class ProspectResource {
             throw Problems.invalid("the prospect is not valid", result.errors());
         }
         return result.prospect();
-    }
-
-    private static String code(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!CODE.matcher(value).matches()) {
-            throw Problems.invalidField(name, "must be an UPPER_SNAKE code of at most 40 characters");
-        }
-        return value;
     }
 }

@@ -2,6 +2,8 @@ package io.consort.recruitment.prospect;
 
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.recruitment.application.Websites;
+import io.consort.recruitment.support.Codes;
+import io.consort.recruitment.support.ExternalIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class ProspectRules {
 
-    static final int MAX_CODES = 50;
-    static final int MAX_EXTERNAL_IDS = 10;
+    static final int MAX_EXTERNAL_IDS = ExternalIds.MAX_SYSTEMS;
     static final int MAX_EMPLOYEES = 10_000_000;
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
-    private static final String CODE_MESSAGE = "must be an UPPER_SNAKE code of at most 40 characters";
-    static final Pattern SYSTEM = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
-    static final String SYSTEM_MESSAGE = "must be a lower-case system name of at most 40 characters";
+    static final Pattern SYSTEM = ExternalIds.SYSTEM;
+    static final String SYSTEM_MESSAGE = ExternalIds.SYSTEM_MESSAGE;
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
 
@@ -55,11 +54,11 @@ public final class ProspectRules {
                 domain = fromWebsite.get();
             }
         }
-        code("region", r.region(), errors);
-        code("revenueBand", r.revenueBand(), errors);
-        codes("industries", r.industries(), errors);
-        codes("specialisations", r.specialisations(), errors);
-        codes("certifications", r.certifications(), errors);
+        Codes.check("region", r.region(), errors);
+        Codes.check("revenueBand", r.revenueBand(), errors);
+        Codes.checkAll("industries", r.industries(), errors);
+        Codes.checkAll("specialisations", r.specialisations(), errors);
+        Codes.checkAll("certifications", r.certifications(), errors);
         if (r.employeeCount() != null && (r.employeeCount() < 0 || r.employeeCount() > MAX_EMPLOYEES)) {
             errors.add(new FieldError("employeeCount", "must be between 0 and " + MAX_EMPLOYEES));
         }
@@ -87,40 +86,7 @@ public final class ProspectRules {
 
     /** Why an external id is unacceptable, or null. */
     public static String externalIdProblem(String id) {
-        if (id == null || id.isBlank()) {
-            return "must not be blank";
-        }
-        if (id.length() > 200) {
-            return "size must be between 1 and 200";
-        }
-        for (int i = 0; i < id.length(); i++) {
-            if (Character.isISOControl(id.charAt(i))) {
-                return "must not contain control characters";
-            }
-        }
-        return null;
-    }
-
-    private static void code(String field, String value, List<FieldError> errors) {
-        if (value != null && !CODE.matcher(value).matches()) {
-            errors.add(new FieldError(field, CODE_MESSAGE));
-        }
-    }
-
-    private static void codes(String field, List<String> values, List<FieldError> errors) {
-        if (values == null) {
-            return;
-        }
-        if (values.size() > MAX_CODES) {
-            errors.add(new FieldError(field, "at most " + MAX_CODES + " values"));
-            return;
-        }
-        for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i);
-            if (v == null || !CODE.matcher(v).matches()) {
-                errors.add(new FieldError(field + "[" + i + "]", CODE_MESSAGE));
-            }
-        }
+        return ExternalIds.idProblem(id);
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -1,5 +1,6 @@
 package io.consort.recruitment.support;
 
+import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.problem.Problems;
 import java.util.Arrays;
 import java.util.UUID;
@@ -34,6 +35,18 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             throw Problems.invalidField(name, "must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** A {@code limit} for a list that is not paged by {@link PageRequest}'s cursor, with the same rules. */
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return PageRequest.DEFAULT_LIMIT;
+        }
+        try {
+            return PageRequest.of(Integer.valueOf(value.strip()), null).limit();
+        } catch (NumberFormatException e) {
+            throw Problems.invalidField("limit", "must be a number between 1 and " + PageRequest.MAX_LIMIT);
         }
     }
 }

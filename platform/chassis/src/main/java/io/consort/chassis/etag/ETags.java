@@ -5,7 +5,8 @@ import jakarta.ws.rs.core.EntityTag;
 
 /**
  * Strong ETags made from an entity's version: {@code "7"}. A PUT/PATCH without {@code If-Match} is
- * allowed (api.md); with one, it must name the current version or the answer is 412.
+ * allowed (api.md) unless the endpoint insists ({@link #requireIfMatch}); with one, it must name the
+ * current version or the answer is 412.
  */
 public final class ETags {
 
@@ -40,5 +41,16 @@ public final class ETags {
         }
         throw Problems.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version "
                 + current);
+    }
+
+    /**
+     * Like {@link #requireMatch} for changes that must not be made blind (a PATCH merges into what the
+     * client last read): a missing {@code If-Match} is a 428 problem (RFC 6585), a stale one 412.
+     */
+    public static void requireIfMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Problems.preconditionRequired("This change needs an If-Match header with the ETag you last read");
+        }
+        requireMatch(ifMatch, currentVersion);
     }
 }

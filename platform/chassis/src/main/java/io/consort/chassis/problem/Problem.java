@@ -3,6 +3,7 @@ package io.consort.chassis.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * RFC 9457 problem details, the body of every error answer ({@code application/problem+json}).
@@ -22,6 +23,8 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid input: {@code field} is a JSON path such as {@code idealProfile.regions[0]}. */
+    @Schema(example = """
+            {"field": "contactEmail", "message": "must be a well-formed email address"}""")
     public record FieldError(String field, String message) {
     }
 

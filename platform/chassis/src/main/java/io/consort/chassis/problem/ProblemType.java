@@ -15,6 +15,7 @@ public enum ProblemType {
     CONCURRENT_MODIFICATION(409, "concurrent-modification", "Concurrent modification"),
     REQUEST_IN_PROGRESS(409, "request-in-progress", "Request in progress"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),

@@ -45,6 +45,11 @@ public final class Problems {
         return new ProblemException(ProblemType.PRECONDITION_FAILED, detail);
     }
 
+    /** 428: the change needs an {@code If-Match}, so that no one overwrites a version they never saw. */
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, detail);
+    }
+
     public static ProblemException payloadTooLarge(String detail) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, detail);
     }

@@ -15,8 +15,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Who is calling, as far as data visibility goes. Vendor-side callers (prm-admin, channel-manager,
  * integrator) see everything; every other authenticated caller is restricted to its partner
- * ({@code partner_id}) and, through a {@link PartnerHierarchy} bean, its descendants. Anonymous callers
- * are neither (only public endpoints admit them, and those restrict themselves).
+ * ({@code partner_id}) and, for a {@code partner-admin}, through a {@link PartnerHierarchy} bean, its
+ * descendants (domain.md: a partner-user sees only its own organisation). Anonymous callers are
+ * neither (only public endpoints admit them, and those restrict themselves).
  */
 @RequestScoped
 public class CallerScope {
@@ -83,9 +84,9 @@ public class CallerScope {
     }
 
     /**
-     * The partners a restricted caller may see: its own plus its descendants. Empty for a restricted
-     * caller without a {@code partner_id} claim (it sees nothing) and for unrestricted callers (check
-     * {@link #isRestricted()} first: for them the set means nothing).
+     * The partners a restricted caller may see: its own, plus its descendants for a partner-admin. Empty
+     * for a restricted caller without a {@code partner_id} claim (it sees nothing) and for unrestricted
+     * callers (check {@link #isRestricted()} first: for them the set means nothing).
      */
     public Set<UUID> visiblePartnerIds() {
         if (visible == null) {
@@ -95,7 +96,7 @@ public class CallerScope {
             } else {
                 Set<UUID> ids = new LinkedHashSet<>();
                 ids.add(own.get());
-                if (hierarchy.isResolvable()) {
+                if (identity.hasRole(Roles.PARTNER_ADMIN) && hierarchy.isResolvable()) {
                     ids.addAll(hierarchy.get().descendantsOf(own.get()));
                 }
                 visible = Collections.unmodifiableSet(ids);

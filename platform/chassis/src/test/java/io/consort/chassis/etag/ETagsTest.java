@@ -31,4 +31,14 @@ class ETagsTest {
             assertEquals(412, e.status());
         }
     }
+
+    @Test
+    void aRequiredIfMatchThatIsMissingAnswers428AndAStaleOne412() {
+        for (String missing : new String[] {null, "", " "}) {
+            ProblemException e = assertThrows(ProblemException.class, () -> ETags.requireIfMatch(missing, 3));
+            assertEquals(428, e.status());
+        }
+        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.requireIfMatch("\"2\"", 3)).status());
+        assertDoesNotThrow(() -> ETags.requireIfMatch("\"3\"", 3));
+    }
 }

@@ -14,6 +14,7 @@ class ProblemsTest {
         assertEquals(404, Problems.notFound("x").status());
         assertEquals(409, Problems.conflict("x").status());
         assertEquals(412, Problems.preconditionFailed("x").status());
+        assertEquals(428, Problems.preconditionRequired("x").status());
         assertEquals(413, Problems.payloadTooLarge("x").status());
         assertEquals(422, Problems.unprocessable("x").status());
         assertEquals(403, Problems.forbidden("x").status());

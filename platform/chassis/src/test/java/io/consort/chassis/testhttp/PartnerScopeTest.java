@@ -150,6 +150,15 @@ class PartnerScopeTest {
     }
 
     @Test
+    @TestSecurity(user = "seller", roles = "partner-user")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = PARENT))
+    void aPartnerUserOfAParentSeesOnlyItsOwnPartnerNotTheChildren() {
+        given().queryParam("name", tag).get("/test/widgets").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(parentWidget.toString()));
+        given().get("/test/widgets/" + childWidget).then().statusCode(404);
+    }
+
+    @Test
     @TestSecurity(user = "lost", roles = "partner-user")
     void partnerSideWithoutPartnerClaimSeesNothing() {
         given().queryParam("name", tag).get("/test/widgets").then().statusCode(200).body("items", empty());

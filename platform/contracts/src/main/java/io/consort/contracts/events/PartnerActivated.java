@@ -3,6 +3,7 @@ package io.consort.contracts.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A partner left ONBOARDING and is ACTIVE in its program. */
-public record PartnerActivated(UUID partnerId, UUID programId, String activatedBy, Instant occurredAt) {
+/** A partner finished onboarding and is ACTIVE. */
+public record PartnerActivated(UUID partnerId, UUID programId, String name, String partnerType, String region,
+        String activatedBy, Instant occurredAt) {
 }

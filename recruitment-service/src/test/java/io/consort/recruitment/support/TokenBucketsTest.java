@@ -1,4 +1,4 @@
-package io.consort.recruitment.application;
+package io.consort.recruitment.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

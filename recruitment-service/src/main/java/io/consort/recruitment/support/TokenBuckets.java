@@ -1,4 +1,4 @@
-package io.consort.recruitment.application;
+package io.consort.recruitment.support;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * One token bucket per client key: {@code capacity} requests at once, refilled continuously at
- * {@code refillPerMinute}. In memory and per instance, which is what a small public form needs; the
+ * {@code refillPerMinute}. In memory and per instance, which is what the small public endpoints need; the
  * gateway's limit sits in front of it.
  */
 final class TokenBuckets {

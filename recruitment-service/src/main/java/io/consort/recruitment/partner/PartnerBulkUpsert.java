@@ -1,0 +1,171 @@
+package io.consort.recruitment.partner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.consort.chassis.problem.Problem.FieldError;
+import io.consort.recruitment.support.BulkLineResult;
+import io.consort.recruitment.support.ExternalIds;
+import io.consort.recruitment.support.Ndjson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The NDJSON bulk upsert of partners by external id: one {@code {"system", "externalId", ...fields}}
+ * object per line, each an upsert exactly like {@code PUT /api/v1/partners/by-external-id/...} (the same
+ * rules, events and change-feed entries). The body is spooled and counted first ({@link Ndjson}); lines
+ * are then stored in batches, each in its own transaction, and the result lines of a batch are streamed
+ * back once it has committed. Partners go through the entity model rather than COPY: a partner change
+ * takes checks (program, parent cycle, id ownership) and events a set-based write would have to repeat.
+ */
+@ApplicationScoped
+public class PartnerBulkUpsert {
+
+    static final int BATCH_SIZE = 200;
+    private static final Logger LOG = Logger.getLogger(PartnerBulkUpsert.class);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    PartnerService service;
+
+    public StreamingOutput upsertLines(InputStream body, String origin) {
+        Path spool = Ndjson.spool(body, Ndjson.MAX_LINES, "partners-");
+        return out -> {
+            try {
+                run(spool, origin, new BufferedOutputStream(out, 64 * 1024));
+            } finally {
+                Ndjson.delete(spool);
+            }
+        };
+    }
+
+    private void run(Path spool, String origin, OutputStream out) throws IOException {
+        // In input order: a FAILED result for a line that did not parse, else the line waiting for its batch.
+        List<Object> slots = new ArrayList<>(BATCH_SIZE);
+        List<PartnerService.BulkLine> batch = new ArrayList<>(BATCH_SIZE);
+        try (BufferedReader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+            String text;
+            int number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                Object parsed = parse(number, text);
+                slots.add(parsed);
+                if (parsed instanceof PartnerService.BulkLine line) {
+                    batch.add(line);
+                    if (batch.size() == BATCH_SIZE) {
+                        write(slots, store(batch, origin), out);
+                        slots.clear();
+                        batch.clear();
+                    }
+                }
+            }
+        }
+        write(slots, store(batch, origin), out);
+        out.flush();
+    }
+
+    private void write(List<Object> slots, List<BulkLineResult> stored, OutputStream out) throws IOException {
+        int next = 0;
+        for (Object slot : slots) {
+            BulkLineResult result = slot instanceof BulkLineResult failed ? failed : stored.get(next++);
+            out.write(mapper.writeValueAsBytes(result));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    /**
+     * Stores a batch in one transaction; if the database refuses it (a constraint no rule foresaw, a
+     * concurrent writer outside the lock), each line again in its own, so only the bad line fails.
+     */
+    private List<BulkLineResult> store(List<PartnerService.BulkLine> batch, String origin) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().timeout(120).call(() -> service.upsertBatch(batch, origin));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "a partner bulk batch of %d lines failed; storing its lines one by one", batch.size());
+        }
+        List<BulkLineResult> results = new ArrayList<>(batch.size());
+        for (PartnerService.BulkLine line : batch) {
+            try {
+                results.addAll(QuarkusTransaction.requiringNew().call(() -> service.upsertBatch(List.of(line), origin)));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "bulk line %d could not be stored", line.line());
+                results.add(BulkLineResult.failed(line.line(), "", "could not be stored; send the line again"));
+            }
+        }
+        return results;
+    }
+
+    /** The checked line, or its FAILED result. */
+    private Object parse(int number, String text) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            return BulkLineResult.failed(number, Ndjson.errorsOf(e));
+        }
+        if (!(node instanceof ObjectNode object)) {
+            return BulkLineResult.failed(number, "", "a line must be one JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>(2);
+        String system = text(object.remove("system"), "system", errors);
+        String externalId = text(object.remove("externalId"), "externalId", errors);
+        if (system != null && !ExternalIds.SYSTEM.matcher(system).matches()) {
+            errors.add(new FieldError("system", ExternalIds.SYSTEM_MESSAGE));
+        }
+        if (externalId != null && ExternalIds.idProblem(externalId) != null) {
+            errors.add(new FieldError("externalId", ExternalIds.idProblem(externalId)));
+        }
+        PartnerRequest request;
+        try {
+            request = mapper.treeToValue(object, PartnerRequest.class);
+        } catch (JsonProcessingException e) {
+            errors.addAll(Ndjson.errorsOf(e));
+            return BulkLineResult.failed(number, errors);
+        }
+        Set<String> present = new HashSet<>();
+        object.fieldNames().forEachRemaining(present::add);
+        PartnerEdit.Result edit = PartnerEdit.of(request, present);
+        errors.addAll(edit.errors());
+        if (!errors.isEmpty()) {
+            return BulkLineResult.failed(number, errors);
+        }
+        return new PartnerService.BulkLine(number, system, externalId, edit.edit());
+    }
+
+    private static String text(JsonNode value, String field, List<FieldError> errors) {
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(field, "is required on every line"));
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,146 @@
+package io.consort.recruitment.partner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consort.recruitment.PartnerTopic;
+import io.consort.recruitment.support.Ndjson;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PartnerBulkResourceTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PartnerFixtures fixtures;
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Map<String, Object> line(String system, String externalId, String name) {
+        Map<String, Object> line = new HashMap<>();
+        line.put("system", system);
+        line.put("externalId", externalId);
+        line.put("programId", fixtures.programId().toString());
+        line.put("name", name);
+        line.put("website", "https://" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".example");
+        line.put("region", "EMEA");
+        return line;
+    }
+
+    @Test
+    @TestSecurity(user = "sync-bot", roles = "integrator")
+    void aBulkUpsertAnswersEveryLineAndABadLineFailsAlone() throws Exception {
+        String first = "bulk-" + unique();
+        String second = "bulk-" + unique();
+        Map<String, Object> update = new HashMap<>(Map.of("system", "salesforce", "externalId", first,
+                "region", "DACH"));
+        Map<String, Object> noSystem = line("salesforce", "x-" + unique(), "No system " + unique());
+        noSystem.remove("system");
+        Map<String, Object> unknownProgram = line("salesforce", "x-" + unique(), "Lost " + unique());
+        unknownProgram.put("programId", UUID.randomUUID().toString());
+        Map<String, Object> unknownField = line("salesforce", "x-" + unique(), "Colourful " + unique());
+        unknownField.put("colour", "red");
+        Map<String, Object> noProgram = line("salesforce", "x-" + unique(), "Unplaced " + unique());
+        noProgram.remove("programId");
+        Map<String, Object> child = line("hubspot", second, "Child " + unique());
+        String body = String.join("\n",
+                JSON.writeValueAsString(line("salesforce", first, "Bulk first " + unique())),
+                "{not json",
+                JSON.writeValueAsString(update),
+                JSON.writeValueAsString(noSystem),
+                "",
+                JSON.writeValueAsString(unknownProgram),
+                JSON.writeValueAsString(unknownField),
+                JSON.writeValueAsString(noProgram),
+                "[1, 2]",
+                JSON.writeValueAsString(child)) + "\n";
+
+        String answer = given().contentType(Ndjson.MEDIA_TYPE).body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(200).contentType(startsWith(Ndjson.MEDIA_TYPE))
+                .extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : answer.split("\n")) {
+            lines.add(JSON.readTree(l));
+        }
+        assertEquals(List.of(1, 2, 3, 4, 6, 7, 8, 9, 10), lines.stream().map(l -> l.get("line").asInt()).toList(), answer);
+        assertEquals(List.of("CREATED", "FAILED", "UPDATED", "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "CREATED"),
+                lines.stream().map(l -> l.get("status").asText()).toList(), answer);
+        assertEquals(lines.get(0).get("id").asText(), lines.get(2).get("id").asText());
+        assertEquals("system", lines.get(3).get("errors").get(0).get("field").asText());
+        assertEquals("colour", lines.get(5).get("errors").get(0).get("field").asText());
+        assertEquals("programId", lines.get(6).get("errors").get(0).get("field").asText());
+        assertEquals(true, lines.get(1).get("id").isNull());
+
+        String firstId = lines.get(0).get("id").asText();
+        given().when().get("/api/v1/partners/by-external-id/salesforce/{id}", first)
+                .then().statusCode(200).body("id", equalTo(firstId)).body("region", equalTo("DACH"))
+                .body("state", equalTo("ONBOARDING")).body("origin", equalTo("sync-bot"));
+        given().when().get("/api/v1/partners/by-external-id/hubspot/{id}", second)
+                .then().statusCode(200).body("id", equalTo(lines.get(8).get("id").asText()));
+
+        List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecords(firstId, 2, Duration.ofSeconds(30));
+        assertEquals(List.of("consort.partner.onboarding-started.v1", "consort.partner.profile-updated.v1"),
+                records.stream().map(r -> PartnerTopic.header(r, "ce_type")).toList());
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void aBulkUpsertIsNdjsonOnly() {
+        given().contentType(ContentType.JSON).body("[]")
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void moreThan100000LinesAreRefusedWhole() throws Exception {
+        String marker = "toomany-" + unique();
+        String line = JSON.writeValueAsString(line("salesforce", marker, "Too many")) + "\n";
+        StringBuilder body = new StringBuilder(line.length() * (Ndjson.MAX_LINES + 1));
+        for (int i = 0; i <= Ndjson.MAX_LINES; i++) {
+            body.append(line);
+        }
+        given().contentType(Ndjson.MEDIA_TYPE).body(body.toString().getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().when().get("/api/v1/partners/by-external-id/salesforce/{id}", marker).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "dana", roles = "partner-admin")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = "0c0c0c0c-0000-4000-8000-000000000011"))
+    void partnerSideCallersMayNotBulkUpsert() {
+        given().contentType(Ndjson.MEDIA_TYPE).body("{}\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aBulkUpsertNeedsAToken() {
+        given().contentType(Ndjson.MEDIA_TYPE).body("{}\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+}
