@@ -4,6 +4,7 @@ import io.consort.contracts.events.ApplicationApproved;
 import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.contracts.events.PartnerOnboardingStarted;
+import io.consort.contracts.events.PartnerUserAdded;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
 import java.util.List;
@@ -24,10 +25,12 @@ public final class EventTypes {
             new EventType<>(Topics.PARTNERS, "application", "consort.application.rejected.v1", ApplicationRejected.class);
     public static final EventType<PartnerOnboardingStarted> PARTNER_ONBOARDING_STARTED =
             new EventType<>(Topics.PARTNERS, "partner", "consort.partner.onboarding-started.v1", PartnerOnboardingStarted.class);
+    public static final EventType<PartnerUserAdded> PARTNER_USER_ADDED =
+            new EventType<>(Topics.PARTNERS, "partner-user", "consort.partner.user-added.v1", PartnerUserAdded.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
-            PARTNER_ONBOARDING_STARTED);
+            PARTNER_ONBOARDING_STARTED, PARTNER_USER_ADDED);
 
     private EventTypes() {
     }
