@@ -3,12 +3,16 @@ package io.consort.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,85 @@ class PartnerJourneyIT {
                         .body("programId", equalTo(programId))
                         .body("tier", equalTo("REGISTERED"))
                         .body("score", equalTo(0)));
+    }
+
+    @Test
+    void approvalGivesTheContactAPartnerAdminLoginInKeycloakThatSeesItsOwnPartner() {
+        String programId = given().baseUri(stack.gateway())
+                .auth().oauth2(managerToken)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Resellers Nordics %s", "partnerTypes": ["RESELLER"]}
+                        """.formatted(UUID.randomUUID()))
+                .post("/api/v1/programs")
+                .then().statusCode(201)
+                .extract().path("id");
+        // Keycloak's users outlive the stack's databases (its data stays in the stack's home): a fresh
+        // address per run, or the login of an earlier run's partner would (rightly) not be taken over.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String email = "lena." + run + "@fjord-" + run + ".example";
+        String applicationId = given().baseUri(stack.gateway())
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"programId": "%s", "companyName": "Fjord Systems %s", "website": "https://fjord-%s.example",
+                         "contactName": "Lena Lagerlof", "contactEmail": "%s", "region": "EMEA"}
+                        """.formatted(programId, run, run, email))
+                .post("/api/v1/applications")
+                .then().statusCode(201)
+                .extract().path("id");
+        String partnerId = given().baseUri(stack.gateway()).auth().oauth2(managerToken)
+                .post("/api/v1/applications/" + applicationId + "/approve")
+                .then().statusCode(200)
+                .extract().path("partnerId");
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().baseUri(stack.gateway()).auth().oauth2(managerToken)
+                        .get("/api/v1/partners/" + partnerId + "/users")
+                        .then().statusCode(200)
+                        .body("items.size()", equalTo(1))
+                        .body("items[0].email", equalTo(email))
+                        .body("items[0].role", equalTo("PARTNER_ADMIN"))
+                        .body("items[0].state", equalTo("ACTIVE")));
+
+        // The real Keycloak has the login, seen through the same Admin REST API as recruitment uses.
+        String admin = stack.clientToken("consort-services", "services-secret");
+        List<Map<String, Object>> found = given().baseUri(stack.keycloak()).auth().oauth2(admin)
+                .queryParam("username", email).queryParam("exact", true)
+                .get("/admin/realms/prm/users")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, found.size(), "one login named " + email);
+        String loginId = (String) found.get(0).get("id");
+        Map<String, Object> login = given().baseUri(stack.keycloak()).auth().oauth2(admin)
+                .get("/admin/realms/prm/users/" + loginId)
+                .then().statusCode(200)
+                .body("attributes.partner_id", equalTo(List.of(partnerId)))
+                .body("enabled", equalTo(true))
+                .body("email", equalTo(email))
+                .body("firstName", equalTo("Lena"))
+                .body("lastName", equalTo("Lagerlof"))
+                .body("requiredActions", equalTo(List.of("UPDATE_PASSWORD")))
+                .extract().as(Map.class);
+        given().baseUri(stack.keycloak()).auth().oauth2(admin)
+                .get("/admin/realms/prm/users/" + loginId + "/role-mappings/realm")
+                .then().statusCode(200).body("name", hasItem("partner-admin"));
+
+        // Stand in for the person's first login (choosing a password), then sign in as them: the token
+        // carries the partner's id, and through it the person sees their own partner's users only.
+        given().baseUri(stack.keycloak()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("type", "password", "value", "lena-pw-" + run, "temporary", false))
+                .put("/admin/realms/prm/users/" + loginId + "/reset-password")
+                .then().statusCode(204);
+        login.put("requiredActions", List.of());
+        given().baseUri(stack.keycloak()).auth().oauth2(admin).contentType(ContentType.JSON).body(login)
+                .put("/admin/realms/prm/users/" + loginId)
+                .then().statusCode(204);
+        String lena = stack.token(email, "lena-pw-" + run);
+        given().baseUri(stack.gateway()).auth().oauth2(lena)
+                .get("/api/v1/partners/" + partnerId + "/users")
+                .then().statusCode(200).body("items[0].email", equalTo(email));
+        given().baseUri(stack.gateway()).auth().oauth2(lena)
+                .get("/api/v1/partners/" + UUID.randomUUID() + "/users")
+                .then().statusCode(404);
     }
 
     @Test

@@ -83,7 +83,16 @@ final class SuiteStack {
 
     /** A real access token from the stack's Keycloak, by the direct grant the local realm allows. */
     String token(String username, String password) {
-        String form = "grant_type=password&client_id=consort-portal&username=" + username + "&password=" + password;
+        return tokenFor("grant_type=password&client_id=consort-portal&username=" + username + "&password=" + password,
+                username);
+    }
+
+    /** A service account's access token (client credentials), e.g. consort-services' for the Admin REST API. */
+    String clientToken(String clientId, String secret) {
+        return tokenFor("grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret, clientId);
+    }
+
+    private String tokenFor(String form, String username) {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(keycloak() + "/realms/prm/protocol/openid-connect/token"))

@@ -12,6 +12,7 @@ import io.consort.contracts.events.PartnerProfileUpdated;
 import io.consort.contracts.events.PartnerReinstated;
 import io.consort.contracts.events.PartnerSuspended;
 import io.consort.contracts.events.PartnerTerminated;
+import io.consort.contracts.events.PartnerUserAdded;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
 import io.consort.contracts.events.TierChanged;
@@ -54,6 +55,9 @@ public final class EventTypes {
     public static final EventType<PartnerProfileUpdated> PARTNER_PROFILE_UPDATED =
             new EventType<>(Topics.PARTNERS, "partner", "consort.partner.profile-updated.v1", PartnerProfileUpdated.class);
 
+    public static final EventType<PartnerUserAdded> PARTNER_USER_ADDED =
+            new EventType<>(Topics.PARTNERS, "partner-user", "consort.partner.user-added.v1", PartnerUserAdded.class);
+
     public static final EventType<TierChanged> TIER_CHANGED =
             new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
 
@@ -61,7 +65,7 @@ public final class EventTypes {
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, PARTNER_SUSPENDED,
             PARTNER_REINSTATED, PARTNER_TERMINATED, PARTNER_PROFILE_UPDATED, TRAINING_COMPLETED,
-            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, TIER_CHANGED);
+            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED);
 
     private EventTypes() {
     }

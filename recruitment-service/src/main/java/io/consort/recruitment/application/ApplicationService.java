@@ -16,6 +16,7 @@ import io.consort.recruitment.program.PartnerType;
 import io.consort.recruitment.program.Program;
 import io.consort.recruitment.program.ProgramService;
 import io.consort.recruitment.support.Timestamps;
+import io.consort.recruitment.user.PartnerUserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,9 @@ public class ApplicationService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PartnerUserService partnerUsers;
 
     /** A stored application and the withdraw token, which exists only in this answer. */
     public record Submission(Application application, String withdrawToken) {
@@ -83,6 +87,7 @@ public class ApplicationService {
         partners.onboard(new NewPartner(partnerId, application.programId(), application.id(),
                 application.companyName(), application.partnerType(), application.region(), application.domain()),
                 reviewer, now);
+        partnerUsers.addFirstAdmin(partnerId, application.contactName(), application.contactEmail(), reviewer, now);
         return application;
     }
 

@@ -73,8 +73,8 @@ class CertificationExpiryTest {
 
         // approved, onboarding-started, training.completed, certification.earned, certification.expired; a sixth
         // record would be a second expiry.
-        List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecords(partner, 5, Duration.ofSeconds(15));
-        assertEquals(5, PartnerTopic.awaitRecords(partner, 6, Duration.ofSeconds(2)).size());
+        List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecordsWithoutLogins(partner, 5, Duration.ofSeconds(15));
+        assertEquals(5, PartnerTopic.awaitRecordsWithoutLogins(partner, 6, Duration.ofSeconds(2)).size());
         ConsumerRecord<String, String> expired = records.get(4);
         assertEquals("consort.certification.expired.v1", PartnerTopic.header(expired, "ce_type"));
         assertEquals(certification, PartnerTopic.header(expired, "ce_subject"));
@@ -113,8 +113,8 @@ class CertificationExpiryTest {
             asManager().queryParam("partnerId", partner).when().get("/api/v1/training/certifications")
                     .then().body("items.status", equalTo(List.of("EXPIRED")));
             // approved, onboarding-started, training.completed, certification.earned, certification.expired — and no second expiry.
-            PartnerTopic.awaitRecords(partner, 5, Duration.ofSeconds(15));
-            List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecords(partner, 6, Duration.ofSeconds(2));
+            PartnerTopic.awaitRecordsWithoutLogins(partner, 5, Duration.ofSeconds(15));
+            List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecordsWithoutLogins(partner, 6, Duration.ofSeconds(2));
             assertEquals(1, records.stream()
                     .filter(r -> "consort.certification.expired.v1".equals(PartnerTopic.header(r, "ce_type"))).count(),
                     "certification.expired events of partner " + partner);

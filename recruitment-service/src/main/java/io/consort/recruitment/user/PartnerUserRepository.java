@@ -1,0 +1,72 @@
+package io.consort.recruitment.user;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every query through it is narrowed to the caller's partners by the chassis scope filter on {@link PartnerUser}. */
+@ApplicationScoped
+public class PartnerUserRepository implements PanacheRepositoryBase<PartnerUser, UUID> {
+
+    /** First key of the per-partner lock; the second is the hash of the partner id. */
+    static final int PARTNER_USERS_LOCK_CLASS = 0x5255_0001;
+
+    /**
+     * The oldest due row with a pending Keycloak change, locked for this transaction; rows another
+     * provisioner holds are skipped, so several instances share the work without a leader.
+     */
+    private static final String NEXT_DUE = """
+            select * from partner_users
+            where state in ('PROVISIONING', 'DEACTIVATING') and next_attempt_at <= ?1
+            order by next_attempt_at
+            limit 1
+            for update skip locked""";
+
+    /**
+     * Serialises changes to one partner's users until the transaction ends, so "is this address
+     * taken" and "is this the last admin" stay true until the change they guard is committed.
+     */
+    public void lockUsersOf(UUID partnerId) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, hashtext(?2))) l")
+                .setParameter(1, PARTNER_USERS_LOCK_CLASS)
+                .setParameter(2, partnerId.toString())
+                .getSingleResult();
+    }
+
+    public Optional<PartnerUser> findInPartner(UUID partnerId, UUID userId, LockModeType lock) {
+        return find("id = :id and partnerId = :partnerId", Parameters.with("id", userId).and("partnerId", partnerId))
+                .withLock(lock).firstResultOptional();
+    }
+
+    /** The user of the partner with this address that is not deactivated, if any. */
+    public Optional<PartnerUser> findLiveByEmail(UUID partnerId, String email) {
+        return find("partnerId = :partnerId and email = :email and state <> :gone",
+                Parameters.with("partnerId", partnerId).and("email", email).and("gone", PartnerUserState.DEACTIVATED))
+                .firstResultOptional();
+    }
+
+    public long countActiveAdmins(UUID partnerId) {
+        return count("partnerId = :partnerId and role = :role and state = :state",
+                Parameters.with("partnerId", partnerId).and("role", PartnerUserRole.PARTNER_ADMIN)
+                        .and("state", PartnerUserState.ACTIVE));
+    }
+
+    /** For the provisioner only: runs outside any request, where the partner-scope filter lets all rows through. */
+    Optional<PartnerUser> lockNextDue(Instant now) {
+        return getEntityManager().createNativeQuery(NEXT_DUE, PartnerUser.class)
+                .setParameter(1, now)
+                .getResultStream().map(PartnerUser.class::cast).findFirst();
+    }
+
+    /** When the earliest pending row falls due, if any is pending. */
+    Optional<Instant> earliestDue() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(u.nextAttemptAt) from PartnerUser u where u.state in :pending", Instant.class)
+                .setParameter("pending", PartnerUserState.PENDING)
+                .getSingleResult());
+    }
+}

@@ -1,0 +1,138 @@
+package io.consort.recruitment.user;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The background thread that works off pending partner users ({@link Provisioner}). It is woken right
+ * after a transaction that queued a login change commits, and otherwise looks every
+ * {@code poll-interval} (or sooner, when a retry falls due), which also picks up changes queued by other
+ * instances or before a restart. Instances need no leader: each attempt locks its row with
+ * {@code FOR UPDATE SKIP LOCKED}.
+ */
+@ApplicationScoped
+public class ProvisioningWorker {
+
+    private static final Logger LOG = Logger.getLogger(ProvisioningWorker.class);
+
+    @ConfigProperty(name = "consort.recruitment.users.provisioning.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "consort.recruitment.users.provisioning.poll-interval", defaultValue = "10s")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "consort.recruitment.users.provisioning.initial-backoff", defaultValue = "1s")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "consort.recruitment.users.provisioning.max-backoff", defaultValue = "5m")
+    Duration maxBackoff;
+
+    @Inject
+    Provisioner provisioner;
+
+    private static final Duration MIN_PAUSE = Duration.ofMillis(100);
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Called once the transaction that queued the change has committed; a rolled-back one wakes nobody. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) LoginChangeQueued queued) {
+        wake.release();
+    }
+
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        if (!enabled) {
+            LOG.info("Partner login provisioning disabled (consort.recruitment.users.provisioning.enabled=false)");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "consort-login-provisioner");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    synchronized void stop() {
+        running = false;
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        // Failures of the database itself (Keycloak's are recorded per row by the provisioner).
+        RetrySchedule trouble = new RetrySchedule(initialBackoff, maxBackoff);
+        int failures = 0;
+        while (running) {
+            try {
+                while (running && provisioner.attemptNext()) {
+                    // Drain what is due before sleeping.
+                }
+                failures = 0;
+                sleep(untilNextLook());
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                failures++;
+                Duration wait = trouble.delayAfter(failures);
+                LOG.warnf("Partner login provisioning failed (%s); looking again in %d ms", e.getMessage(),
+                        wait.toMillis());
+                sleep(wait);
+            }
+        }
+    }
+
+    /**
+     * Until the next retry falls due, at most the poll interval. A row already due after a drain is one
+     * another instance holds; it is looked at again shortly, not in a busy loop.
+     */
+    private Duration untilNextLook() {
+        Duration floor = pollInterval.compareTo(MIN_PAUSE) < 0 ? pollInterval : MIN_PAUSE;
+        return provisioner.nextDue()
+                .map(due -> Duration.between(Instant.now(), due))
+                .filter(untilDue -> untilDue.compareTo(pollInterval) < 0)
+                .map(untilDue -> untilDue.compareTo(floor) < 0 ? floor : untilDue)
+                .orElse(pollInterval);
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            if (wake.tryAcquire(Math.max(1, duration.toMillis()), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            // Only stop() interrupts; the loop checks running.
+            Thread.currentThread().interrupt();
+        }
+        Thread.interrupted();
+    }
+}
