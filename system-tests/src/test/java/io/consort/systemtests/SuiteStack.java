@@ -56,6 +56,9 @@ final class SuiteStack {
             env.put("PRM_" + upper + "_URL", "http://127.0.0.1:" + env.get("PRM_" + upper + "_PORT"));
         }
         env.put("PRM_DEMO_DATA", "0");
+        // A class cache pays off from a stack's second start; this stack starts once and is thrown away, and
+        // recording the caches would make its stop outlast the test JVM's exit.
+        env.put("PRM_SERVICE_AOT", "0");
     }
 
     static synchronized SuiteStack get() {

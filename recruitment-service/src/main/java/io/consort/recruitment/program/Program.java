@@ -55,6 +55,20 @@ public class Program extends Audited {
         created(createdBy, now);
     }
 
+    /** Replaces what the vendor describes; the version (the recommendations' profile version) moves on. */
+    public void revise(String newName, String newDescription, List<PartnerType> newTypes, IdealProfile newProfile,
+            boolean accepting, String by, Instant now) {
+        if (newTypes == null || newTypes.isEmpty()) {
+            throw new IllegalArgumentException("a program recruits at least one partner type");
+        }
+        name = Objects.requireNonNull(newName);
+        description = newDescription;
+        partnerTypes = List.copyOf(newTypes);
+        idealProfile = newProfile;
+        acceptingApplications = accepting;
+        changed(by, now);
+    }
+
     public boolean offers(PartnerType type) {
         return partnerTypes.contains(type);
     }

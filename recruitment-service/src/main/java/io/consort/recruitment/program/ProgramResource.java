@@ -12,11 +12,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -50,9 +53,20 @@ public class ProgramResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR, Roles.PARTNER_ADMIN, Roles.PARTNER_USER })
-    @Operation(summary = "Read a partner program")
+    @Operation(summary = "Read a partner program; partner-side callers only the program their partner is in")
     public Response get(@PathParam("id") UUID id) {
-        Program program = service.get(id);
+        Program program = service.getVisible(id);
+        return Response.ok(ProgramResponse.from(program)).tag(ETags.tag(program.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
+    @Operation(summary = "Revise a partner program (name, types, ideal profile, whether it takes applications); "
+            + "If-Match required")
+    public Response revise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProgramRequest body) {
+        Program program = service.revise(id, body, ifMatch, caller.origin());
         return Response.ok(ProgramResponse.from(program)).tag(ETags.tag(program.version())).build();
     }
 

@@ -1,16 +1,21 @@
 package io.consort.recruitment.program;
 
+import io.consort.chassis.etag.ETags;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.problem.Problems;
+import io.consort.chassis.security.CallerScope;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,6 +27,9 @@ public class ProgramService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CallerScope caller;
 
     @Transactional
     public Program create(ProgramRequest request, String origin) {
@@ -44,12 +52,67 @@ public class ProgramService {
         return programs.findByIdOptional(id).orElseThrow(() -> Problems.notFound("program", id));
     }
 
+    /**
+     * The program as the API shows it: a partner-side caller reads only a program one of its partners is
+     * in, any other answers 404 as if it did not exist.
+     */
+    public Program getVisible(UUID id) {
+        Program program = get(id);
+        if (caller.isRestricted() && !programsOfCallersPartners().contains(id)) {
+            throw Problems.notFound("program", id);
+        }
+        return program;
+    }
+
+    /**
+     * Replaces the program's description, types, profile and whether it takes applications. {@code If-Match}
+     * is required: a full replacement onto a version the caller never saw would silently undo someone's
+     * profile change. A type that partners of the program still have cannot be dropped (422).
+     */
+    @Transactional
+    public Program revise(UUID id, ProgramRequest request, String ifMatch, String by) {
+        Program program = programs.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("program", id));
+        ETags.requireIfMatch(ifMatch, program.version());
+        String name = request.name().strip();
+        if (!name.equalsIgnoreCase(program.name()) && programs.nameTaken(name)) {
+            throw Problems.conflict("a program named '" + name + "' already exists");
+        }
+        List<PartnerType> types = request.partnerTypes().stream().distinct().toList();
+        List<String> stillUsed = programs.getEntityManager().createQuery(
+                        "select distinct p.type from Partner p where p.programId = :program", PartnerType.class)
+                .setParameter("program", id).getResultList().stream()
+                .filter(t -> !types.contains(t)).map(Enum::name).sorted().toList();
+        if (!stillUsed.isEmpty()) {
+            throw Problems.unprocessable("partners of type " + String.join(", ", stillUsed)
+                    + " are in this program; it cannot stop recruiting that type");
+        }
+        program.revise(name, blankToNull(request.description()), types,
+                request.idealProfile() == null ? null : request.idealProfile().toDomain(),
+                request.acceptingApplications() == null || request.acceptingApplications(), by, Timestamps.now());
+        programs.flush();
+        return program;
+    }
+
     public java.util.Optional<Program> find(UUID id) {
         return programs.findByIdOptional(id);
     }
 
+    /** Every program for the vendor side; a partner-side caller's list holds only its partners' programs. */
     public Page<Program> list(PageRequest page) {
-        return KeysetQuery.of(Program.class).fetch(page, Program::createdAt, Program::id);
+        KeysetQuery<Program> query = KeysetQuery.of(Program.class);
+        if (caller.isRestricted()) {
+            query = query.where("id in :visible", Map.of("visible", programsOfCallersPartners()));
+        }
+        return query.fetch(page, Program::createdAt, Program::id);
+    }
+
+    /** The partner-scope filter narrows the partners read here to the caller's own (and a parent's children). */
+    private List<UUID> programsOfCallersPartners() {
+        List<UUID> ids = programs.getEntityManager()
+                .createQuery("select distinct p.programId from Partner p", UUID.class).getResultList();
+        // An empty IN list is not valid everywhere; a random id matches nothing.
+        return ids.isEmpty() ? List.of(UUID.randomUUID()) : ids;
     }
 
     private static String blankToNull(String s) {

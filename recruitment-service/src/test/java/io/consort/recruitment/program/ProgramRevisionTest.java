@@ -1,0 +1,88 @@
+package io.consort.recruitment.program;
+
+import static io.consort.recruitment.PartnerJourney.approvedPartner;
+import static io.consort.recruitment.PartnerJourney.asManager;
+import static io.consort.recruitment.PartnerJourney.asPartnerUser;
+import static io.consort.recruitment.PartnerJourney.createProgram;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.consort.recruitment.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Revising a program, and which programs a partner's people may read. */
+@QuarkusTest
+class ProgramRevisionTest {
+
+    private static final String PROGRAM = "/api/v1/programs/{id}";
+
+    @Test
+    void aManagerRevisesTheProfileWithIfMatchAndTheVersionMovesOn() {
+        String program = createProgram();
+        Map<String, Object> body = new HashMap<>(Fixtures.program(Fixtures.uniqueName("Revised")));
+        body.put("idealProfile", Map.of("regions", Map.of("values", List.of("NA"), "weight", 100)));
+        body.put("acceptingApplications", false);
+
+        asManager().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+                .when().put(PROGRAM, program)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("idealProfile.regions.values", equalTo(List.of("NA")))
+                .body("acceptingApplications", equalTo(false));
+
+        // The same stale version again: someone else's change would be lost.
+        asManager().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+                .when().put(PROGRAM, program)
+                .then().statusCode(412).contentType("application/problem+json");
+        asManager().contentType(ContentType.JSON).body(body)
+                .when().put(PROGRAM, program)
+                .then().statusCode(428).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRevisionIsValidatedLikeACreation() {
+        String program = createProgram();
+        Map<String, Object> body = new HashMap<>(Fixtures.program(Fixtures.uniqueName("Bad weights")));
+        body.put("idealProfile", Map.of("regions", Map.of("values", List.of("EMEA"), "weight", 30)));
+        asManager().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+                .when().put(PROGRAM, program)
+                .then().statusCode(400).contentType("application/problem+json");
+        asManager().contentType(ContentType.JSON).body(Fixtures.program("x")).header("If-Match", "\"0\"")
+                .when().put(PROGRAM, java.util.UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aProgramCannotStopRecruitingATypeItsPartnersHave() {
+        String program = createProgram();
+        approvedPartner(program);
+        Map<String, Object> body = new HashMap<>(Fixtures.program(Fixtures.uniqueName("Only MSPs")));
+        body.put("partnerTypes", List.of("MSP"));
+        asManager().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+                .when().put(PROGRAM, program)
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPartnersPeopleReadOnlyTheirOwnProgram() {
+        String mine = createProgram();
+        String other = createProgram();
+        String partner = approvedPartner(mine);
+
+        asPartnerUser("pat", partner).when().get(PROGRAM, mine).then().statusCode(200);
+        asPartnerUser("pat", partner).when().get(PROGRAM, other).then().statusCode(404);
+        asPartnerUser("pat", partner).queryParam("limit", 200).when().get("/api/v1/programs")
+                .then().statusCode(200)
+                .body("items.id", hasItem(mine))
+                .body("items.id", not(hasItem(other)));
+        asPartnerUser("pat", partner).contentType(ContentType.JSON).body(Fixtures.program("x"))
+                .header("If-Match", "\"0\"").when().put(PROGRAM, mine)
+                .then().statusCode(403);
+    }
+}
