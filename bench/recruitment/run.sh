@@ -11,7 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 log="$(mktemp -t recruitment-bench.XXXXXX.log)"
-if ! ./mvnw -B -o -pl recruitment-service test -Dtest=RecruitmentBenchmark -Drecruitment.excludedGroups=none \
+if ! ./mvnw -B -o -pl recruitment-service -am test -Dtest=RecruitmentBenchmark -Drecruitment.excludedGroups=none \
         -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.bootstrap.workspace-discovery=false \
         "$@" >"$log" 2>&1; then
     echo "The benchmark failed; the last lines of its log ($log):" >&2

@@ -1,8 +1,7 @@
 package io.consort.recruitment.prospect;
 
 import io.agroal.api.AgroalDataSource;
-import io.consort.chassis.events.CloudEventEnvelope;
-import io.consort.chassis.outbox.OutboxMessage;
+import io.consort.chassis.outbox.Outbox;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ProspectImported;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -37,11 +35,10 @@ import org.postgresql.copy.CopyManager;
  * statements, whatever the batch size: new prospects are {@code COPY}ed straight into
  * {@code prospects}; prospects found by external id are {@code COPY}ed into a temporary table and
  * updated with one {@code UPDATE ... FROM}; external ids go through a temporary table too; and the
- * {@code prospect.imported} events are {@code COPY}ed into the chassis {@code outbox} table (its
- * shape from {@code db/chassis/V0_1__outbox.sql}; headers built with the chassis' own
- * {@link OutboxMessage}/{@link CloudEventEnvelope}, so the relay publishes them like any other).
- * Unlike {@code Outbox.emit} no per-aggregate advisory lock is taken: a new prospect has no earlier
- * event, and an updated one is row-locked by the UPDATE until commit, which orders its writers.
+ * {@code prospect.imported} events are written with {@link Outbox#emitAll}, a handful of batch rows
+ * rather than one outbox row per prospect (each event is still published as its own record). That
+ * emitAll takes no per-aggregate lock is sound here: a new prospect has no earlier event, and an
+ * updated one is row-locked by the UPDATE until commit, which orders its writers.
  */
 @ApplicationScoped
 public class ProspectBatchWriter {
@@ -49,8 +46,8 @@ public class ProspectBatchWriter {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "consort.service.name")
-    String serviceName;
+    @Inject
+    Outbox outbox;
 
     public record Row(int line, ValidProspect prospect) {
     }
@@ -58,6 +55,7 @@ public class ProspectBatchWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<BulkLineResult> write(List<Row> rows, String origin) throws SQLException, IOException {
         Instant now = Timestamps.now();
+        String at = now.toString();
         try (Connection connection = dataSource.getConnection()) {
             try (Statement s = connection.createStatement()) {
                 s.execute("SET LOCAL consort.prospects.generation_after_commit = 'on'");
@@ -85,7 +83,7 @@ public class ProspectBatchWriter {
                 }
                 created[i] = found.isEmpty();
                 ids[i] = created[i] ? UUID.randomUUID() : found.iterator().next();
-                prospectRow(created[i] ? inserts : updates, ids[i], p, origin, now);
+                prospectRow(created[i] ? inserts : updates, ids[i], p, origin, at);
                 for (Map.Entry<String, String> key : p.externalIds().entrySet()) {
                     Csv.row(keys, ids[i].toString(), key.getKey(), key.getValue());
                 }
@@ -127,8 +125,15 @@ public class ProspectBatchWriter {
                             ON CONFLICT (prospect_id, system) DO NOTHING""");
                 }
             }
-            copy.copyIn("COPY outbox (id, aggregatetype, aggregateid, type, payload, headers) FROM STDIN WITH (FORMAT csv)",
-                    bytes(events(rows, ids, created, origin, now)));
+            List<Outbox.Emission<ProspectImported>> events = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                if (ids[i] != null) {
+                    ValidProspect p = rows.get(i).prospect();
+                    events.add(new Outbox.Emission<>(ids[i], null, new ProspectImported(ids[i], p.companyName(),
+                            p.domain(), p.region(), created[i], origin, now)));
+                }
+            }
+            outbox.emitAll(EventTypes.PROSPECT_IMPORTED, events);
             return results;
         }
     }
@@ -148,92 +153,11 @@ public class ProspectBatchWriter {
     static final String COLUMNS = "id, company_name, website, domain, region, industries, specialisations, "
             + "employee_count, revenue_band, certifications, version, created_at, updated_at, created_by, updated_by";
 
-    static void prospectRow(StringBuilder out, UUID id, ValidProspect p, String origin, Instant now) {
-        String at = now.toString();
+    /** A row of {@link #COLUMNS}; {@code at} is the batch's timestamp, formatted once for all its rows. */
+    static void prospectRow(StringBuilder out, UUID id, ValidProspect p, String origin, String at) {
         Csv.row(out, id.toString(), p.companyName(), p.website(), p.domain(), p.region(), Csv.array(p.industries()),
                 Csv.array(p.specialisations()), p.employeeCount() == null ? null : p.employeeCount().toString(),
                 p.revenueBand(), Csv.array(p.certifications()), "0", at, at, origin, origin);
-    }
-
-    /**
-     * The outbox rows of the batch. The JSON is written by hand rather than by Jackson: at 100,000 events
-     * per import the two object-mapper calls per event were a third of the import's time. The payload
-     * has exactly the fields of {@link ProspectImported} (the schema test of the contracts and the
-     * Kafka test of this module check the result), the headers those of {@link OutboxMessage}.
-     */
-    private StringBuilder events(List<Row> rows, UUID[] ids, boolean[] created, String origin, Instant now) {
-        StringBuilder out = new StringBuilder(rows.size() * 700);
-        StringBuilder payload = new StringBuilder(300);
-        StringBuilder headers = new StringBuilder(400);
-        var type = EventTypes.PROSPECT_IMPORTED;
-        String occurredAt = now.toString();
-        for (int i = 0; i < rows.size(); i++) {
-            if (ids[i] == null) {
-                continue;
-            }
-            ValidProspect p = rows.get(i).prospect();
-            UUID eventId = UUID.randomUUID();
-            String aggregate = ids[i].toString();
-            payload.setLength(0);
-            payload.append("{\"prospectId\":\"").append(aggregate).append("\",\"companyName\":");
-            Json.string(payload, p.companyName());
-            payload.append(",\"domain\":");
-            Json.string(payload, p.domain());
-            payload.append(",\"region\":");
-            Json.string(payload, p.region());
-            payload.append(",\"created\":").append(created[i]).append(",\"origin\":");
-            Json.string(payload, origin);
-            payload.append(",\"occurredAt\":\"").append(occurredAt).append("\"}");
-            headers.setLength(0);
-            headers.append('{');
-            Map<String, String> column = OutboxMessage.headersColumn(
-                    CloudEventEnvelope.produce(eventId, serviceName, type.ceType(), aggregate), type.topic(),
-                    OutboxMessage.keyFor(ids[i], null));
-            for (Map.Entry<String, String> h : column.entrySet()) {
-                if (headers.length() > 1) {
-                    headers.append(',');
-                }
-                Json.string(headers, h.getKey());
-                headers.append(':');
-                Json.string(headers, h.getValue());
-            }
-            headers.append('}');
-            Csv.row(out, eventId.toString(), type.aggregateType(), aggregate, type.ceType(), payload.toString(),
-                    headers.toString());
-        }
-        return out;
-    }
-
-    static final class Json {
-
-        private Json() {
-        }
-
-        static void string(StringBuilder out, String value) {
-            if (value == null) {
-                out.append("null");
-                return;
-            }
-            out.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
-        }
     }
 
     /** The prospects that already carry any of the batch's external ids, by "system NUL id". */
@@ -283,15 +207,7 @@ public class ProspectBatchWriter {
                 }
                 String v = values[i];
                 if (v != null) {
-                    out.append('"');
-                    for (int c = 0; c < v.length(); c++) {
-                        char ch = v.charAt(c);
-                        if (ch == '"') {
-                            out.append('"');
-                        }
-                        out.append(ch);
-                    }
-                    out.append('"');
+                    out.append('"').append(v.indexOf('"') < 0 ? v : v.replace("\"", "\"\"")).append('"');
                 }
             }
             out.append('\n');

@@ -1,6 +1,5 @@
 package io.consort.recruitment.prospect;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,6 @@ public final class ProspectBatchWriterAccess {
             List<String> industries, List<String> specialisations, int employees, String band,
             List<String> certifications, String origin, String now) {
         ProspectBatchWriter.prospectRow(out, id, new ProspectRules.ValidProspect(name, website, domain, region,
-                industries, specialisations, employees, band, certifications, Map.of()), origin, Instant.parse(now));
+                industries, specialisations, employees, band, certifications, Map.of()), origin, now);
     }
 }

@@ -1,15 +1,23 @@
 package io.consort.chassis.outbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.consort.chassis.events.CloudEventEnvelope;
 import io.consort.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +41,18 @@ import org.hibernate.Session;
  * changes are flushed before the lock is taken so that a writer always takes the aggregate's row
  * lock first and the advisory lock second, the same order as every other writer. Events of
  * different aggregates have no order between transactions, as in Debezium's outbox pattern;
- * within one transaction they keep the order of the {@code emit} calls.
+ * within one transaction they keep the order of the {@code emit} and {@code emitAll} calls.
+ *
+ * <h2>Bulk: {@link #emitAll}</h2>
+ * An import of 100,000 records would write, and the relay read and mark sent, 100,000 outbox rows:
+ * more database work than storing the records themselves. {@code emitAll} writes the events of one
+ * call as batch rows of up to {@link #EVENTS_PER_ROW} events (layout in {@link OutboxMessage}); the
+ * relay still publishes one record per event, in emission order. It takes no per-aggregate lock (a
+ * transaction cannot hold thousands of them: PostgreSQL's lock table has room for
+ * {@code max_locks_per_transaction} per connection), so it is for aggregates whose writers are ordered
+ * otherwise: ones this transaction inserted (no other transaction sees them before it commits) or
+ * holds the row lock of (updated, or read {@code FOR UPDATE}), so that a writer of the same aggregate
+ * waits for this transaction's end before it draws its own sequence number.
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,6 +65,28 @@ public class Outbox {
             select ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb)
             from (select pg_advisory_xact_lock(?, hashtext(?))) ordering
             """;
+
+    /**
+     * Events per batch row. Large enough that per-row costs (insert, the relay's read and mark) vanish
+     * beside the events', small enough that a row is a few hundred kilobytes and a failed publication
+     * re-sends (consumers' inboxes drop the duplicates) at most this many events.
+     */
+    public static final int EVENTS_PER_ROW = 1_000;
+
+    private static final String INSERT_BATCH = """
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, headers)
+            values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+            """;
+    /** The {@code aggregateid} of a batch row, which is about many aggregates. */
+    static final String MANY_AGGREGATES = "*";
+
+    /** One event of {@link #emitAll}: what {@link #emit} takes, but the type. */
+    public record Emission<P>(UUID aggregateId, UUID partnerId, P payload) {
+        public Emission {
+            Objects.requireNonNull(aggregateId, "aggregateId");
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
 
     @Inject
     EntityManager entityManager;
@@ -100,5 +141,82 @@ public class Outbox {
             }
         });
         return id;
+    }
+
+    /**
+     * Records events of one type for publication after the current transaction commits, as batch rows
+     * (see the class comment for when the per-aggregate order holds without {@link #emit}'s lock).
+     * Each event is published as its own record, exactly as {@link #emit} would publish it, in the
+     * order of {@code events}.
+     *
+     * @return the events' ids, their {@code ce_id}s, in the order of {@code events}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P> List<UUID> emitAll(EventType<P> type, List<Emission<P>> events) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>(events.size());
+        for (Emission<P> event : events) {
+            if (!type.payloadType().isInstance(event.payload())) {
+                throw new IllegalArgumentException(type.ceType() + " carries " + type.payloadType().getName()
+                        + ", not " + event.payload().getClass().getName());
+            }
+            ids.add(UUID.randomUUID());
+        }
+        List<String[]> rows = new ArrayList<>(events.size() / EVENTS_PER_ROW + 1);
+        try {
+            for (int from = 0; from < events.size(); from += EVENTS_PER_ROW) {
+                int to = Math.min(events.size(), from + EVENTS_PER_ROW);
+                CloudEventEnvelope shared = CloudEventEnvelope.produce(ids.get(from), serviceName, type.ceType(),
+                        events.get(from).aggregateId().toString());
+                rows.add(new String[] { batchPayload(type, events, ids, from, to), objectMapper.writeValueAsString(
+                        OutboxMessage.batchHeadersColumn(shared, type.topic(), to - from)) });
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialize the payloads of " + type.ceType(), e);
+        }
+
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
+                for (String[] row : rows) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, type.aggregateType());
+                    insert.setString(3, MANY_AGGREGATES);
+                    insert.setString(4, type.ceType());
+                    insert.setObject(5, row[0], Types.VARCHAR);
+                    insert.setObject(6, row[1], Types.VARCHAR);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * The {@code payload} column of the batch row of {@code events[from, to)}: one JSON text, streamed
+     * through one generator, the payloads by one writer that has looked up their serializer once.
+     */
+    private <P> String batchPayload(EventType<P> type, List<Emission<P>> events, List<UUID> ids, int from, int to)
+            throws IOException {
+        ObjectWriter payloads = objectMapper.writerFor(type.payloadType())
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
+        try (JsonGenerator json = objectMapper.createGenerator(text)) {
+            json.writeStartArray();
+            for (int i = from; i < to; i++) {
+                Emission<P> event = events.get(i);
+                OutboxMessage.startBatchElement(json, ids.get(i), event.aggregateId().toString(),
+                        OutboxMessage.keyFor(event.aggregateId(), event.partnerId()));
+                payloads.writeValue(json, event.payload());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        return text.getAndClear();
     }
 }

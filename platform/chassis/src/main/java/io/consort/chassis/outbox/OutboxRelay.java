@@ -54,8 +54,9 @@ import org.postgresql.PGConnection;
  * <li><b>Woken on commit.</b> A statement trigger on {@code outbox} calls {@code pg_notify}, which
  * PostgreSQL delivers only when the inserting transaction commits; the relay LISTENs on the same
  * connection and falls back to polling every {@code consort.outbox.poll-interval}.</li>
- * <li><b>Batches.</b> Up to {@code consort.outbox.batch-size} rows are sent pipelined, then all
- * acknowledged ones are marked sent with one UPDATE.</li>
+ * <li><b>Batches.</b> The oldest unsent rows holding up to {@code consort.outbox.batch-size} events
+ * (at least one row: a batch row of {@link Outbox#emitAll} holds many) are sent pipelined, one record
+ * per event, then the rows all of whose records were acknowledged are marked sent with one UPDATE.</li>
  * <li><b>Never reordered, never lost.</b> A plain {@link KafkaProducer} (idempotent, acks=all, at
  * most 5 requests in flight) is used instead of a Quarkus Messaging emitter because ordering after a
  * failure needs something an emitter cannot do: stop the producer <em>at the moment</em> a send
@@ -80,9 +81,19 @@ public class OutboxRelay {
 
     private static final String PRODUCER_PREFIX = "consort.outbox.producer.";
 
+    /**
+     * The oldest unsent rows up to the one that reaches the round's number of events. The window runs
+     * over at most batch-size rows of the partial index, in seq order, and only the rows kept are
+     * detoasted and converted to text.
+     */
     private static final String SELECT_UNSENT = """
-            select id, headers::text, payload::text, created_at
-            from outbox where sent_at is null order by seq limit ?""";
+            select id, headers::text, payload::text, created_at from (
+                select id, seq, headers, payload, created_at,
+                       sum(events) over (order by seq rows between unbounded preceding and 1 preceding) as before
+                from (select id, seq, headers, payload, created_at,
+                             coalesce((headers #>> '{%s,%s}')::int, 1) as events
+                      from outbox where sent_at is null order by seq limit ?) unsent
+            ) counted where coalesce(before, 0) < ? order by seq""".formatted(OutboxMessage.BATCH, OutboxMessage.EVENTS);
     private static final String MARK_SENT = "update outbox set sent_at = clock_timestamp() where id = any(?)";
     private static final String PURGE = """
             delete from outbox where id in (
@@ -281,15 +292,19 @@ public class OutboxRelay {
     }
 
     private Round relayOnce(Connection connection) throws SQLException {
-        List<UUID> ids = new ArrayList<>(batchSize);
+        List<UUID> ids = new ArrayList<>();
         List<ProducerRecord<String, String>> records = new ArrayList<>(batchSize);
-        List<OffsetDateTime> created = new ArrayList<>(batchSize);
+        // Per row: the index of its first record (the last row's end is records.size()).
+        List<Integer> firstRecord = new ArrayList<>();
+        List<OffsetDateTime> created = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_UNSENT)) {
             select.setInt(1, batchSize);
+            select.setInt(2, batchSize);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getObject(1, UUID.class));
-                    records.add(OutboxMessage.toRecord(objectMapper, rows.getString(2), rows.getString(3)));
+                    firstRecord.add(records.size());
+                    records.addAll(OutboxMessage.toRecords(objectMapper, rows.getString(2), rows.getString(3)));
                     created.add(rows.getObject(4, OffsetDateTime.class));
                 }
             }
@@ -300,20 +315,33 @@ public class OutboxRelay {
         }
         lagMillis.set(Math.max(0, System.currentTimeMillis() - created.get(0).toInstant().toEpochMilli()));
 
-        boolean[] acked = new boolean[ids.size()];
+        boolean[] acked = new boolean[records.size()];
         boolean failed = send(records, acked);
         List<UUID> sent = new ArrayList<>(ids.size());
+        int events = 0;
         long now = System.currentTimeMillis();
-        for (int i = 0; i < acked.length; i++) {
-            if (acked[i]) {
-                sent.add(ids.get(i));
-                delivery.record(Math.max(0, now - created.get(i).toInstant().toEpochMilli()), TimeUnit.MILLISECONDS);
+        for (int row = 0; row < ids.size(); row++) {
+            int from = firstRecord.get(row);
+            int to = row + 1 < ids.size() ? firstRecord.get(row + 1) : records.size();
+            boolean all = true;
+            for (int r = from; r < to && all; r++) {
+                all = acked[r];
+            }
+            // A batch row acknowledged in part stays unsent as a whole: its acknowledged records are
+            // sent again with the rest, and consumers' inboxes drop the duplicates.
+            if (all) {
+                sent.add(ids.get(row));
+                events += to - from;
+                long millis = Math.max(0, now - created.get(row).toInstant().toEpochMilli());
+                for (int r = from; r < to; r++) {
+                    delivery.record(millis, TimeUnit.MILLISECONDS);
+                }
             }
         }
         if (!sent.isEmpty()) {
             // Counted when Kafka acknowledged them, before they are marked: whoever sees a row marked
-            // sent also sees it counted.
-            published.increment(sent.size());
+            // sent also sees its events counted.
+            published.increment(events);
             try (PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
                 Array array = connection.createArrayOf("uuid", sent.toArray());
                 mark.setArray(1, array);
@@ -323,7 +351,7 @@ public class OutboxRelay {
         if (failed) {
             return Round.FAILED;
         }
-        return ids.size() == batchSize ? Round.FULL : Round.DRAINED;
+        return ids.size() == batchSize || records.size() >= batchSize ? Round.FULL : Round.DRAINED;
     }
 
     /** Sends the records pipelined and waits for every outcome; returns whether any failed. */
@@ -410,6 +438,10 @@ public class OutboxRelay {
             }
         });
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        // A round sends up to batch-size records, or a whole batch row, at once: the default 16 KB per
+        // partition would cut that into dozens of produce requests, each costing the broker a request
+        // and a log append. With linger.ms 0 a lone event still leaves at once.
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");

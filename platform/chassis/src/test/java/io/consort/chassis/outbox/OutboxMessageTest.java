@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.events.CloudEventEnvelope;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,5 +56,95 @@ class OutboxMessageTest {
     void rowWithoutTopicCannotBePublished() {
         assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecord(mapper, "{\"key\":\"k\"}", "{}"));
         assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecord(mapper, "not json", "{}"));
+    }
+
+    @Test
+    void batchRowBecomesOneRecordPerEventInOrderWithTheSharedAndItsOwnHeaders() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        UUID otherAggregate = UUID.randomUUID();
+        CloudEventEnvelope shared = new CloudEventEnvelope(first, "/consort/recruitment", "consort.prospect.imported.v1",
+                OffsetDateTime.now(ZoneOffset.UTC), aggregate.toString(), "application/json");
+        String headersColumn = mapper.writeValueAsString(OutboxMessage.batchHeadersColumn(shared, "prm.prospects", 3));
+        // The payloads as PostgreSQL returns jsonb as text (a space after ':' and ','), one of them an
+        // array, and one with braces and brackets inside a string: each is handed on exactly.
+        String payloadColumn = "[" + element(first, aggregate, partner, "{\"a\": 1, \"b\": {\"c\": [1, 2]}}") + ", "
+                + element(second, otherAggregate, null, "[{\"x\": \"}]{[\"}]") + ", "
+                + element(third, aggregate, partner, "{}") + "]";
+
+        List<ProducerRecord<String, String>> records = OutboxMessage.toRecords(mapper, headersColumn, payloadColumn);
+
+        assertEquals(3, records.size());
+        assertEquals(List.of("{\"a\": 1, \"b\": {\"c\": [1, 2]}}", "[{\"x\": \"}]{[\"}]", "{}"),
+                records.stream().map(ProducerRecord::value).toList());
+        assertEquals(List.of(partner.toString(), otherAggregate.toString(), partner.toString()),
+                records.stream().map(ProducerRecord::key).toList());
+        UUID[] ids = { first, second, third };
+        UUID[] subjects = { aggregate, otherAggregate, aggregate };
+        for (int i = 0; i < 3; i++) {
+            ProducerRecord<String, String> record = records.get(i);
+            assertEquals("prm.prospects", record.topic());
+            assertNull(record.partition());
+            Map<String, String> expected = new CloudEventEnvelope(ids[i], shared.source(), shared.type(), shared.time(),
+                    subjects[i].toString(), shared.contentType()).toHeaders();
+            assertEquals(expected, headers(record), "the headers emit would have written for event " + i);
+        }
+    }
+
+    @Test
+    void eventRowTakesTheSingleRecordPathEvenWithBatchInAHeaderValue() throws Exception {
+        CloudEventEnvelope envelope = new CloudEventEnvelope(UUID.randomUUID(), "/consort/recruitment",
+                "consort.partner.activated.v1", OffsetDateTime.now(ZoneOffset.UTC), "batch", "application/json");
+        String headersColumn = mapper.writeValueAsString(OutboxMessage.headersColumn(envelope, "prm.partners", "k"));
+
+        List<ProducerRecord<String, String>> records = OutboxMessage.toRecords(mapper, headersColumn, "{\"batch\": 1}");
+
+        assertEquals(1, records.size());
+        assertEquals("{\"batch\": 1}", records.get(0).value());
+        assertEquals(envelope.toHeaders(), headers(records.get(0)));
+    }
+
+    @Test
+    void aRelayThatOnlyKnowsEventRowsRefusesABatchRowInsteadOfPublishingItAsOneRecord() throws Exception {
+        CloudEventEnvelope shared = new CloudEventEnvelope(UUID.randomUUID(), "/consort/recruitment",
+                "consort.prospect.imported.v1", OffsetDateTime.now(ZoneOffset.UTC), aggregate.toString(), "application/json");
+        String headersColumn = mapper.writeValueAsString(OutboxMessage.batchHeadersColumn(shared, "prm.prospects", 1));
+        String payloadColumn = "[" + element(UUID.randomUUID(), aggregate, null, "{}") + "]";
+
+        // toRecord is what relays before batch rows applied to every row.
+        assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecord(mapper, headersColumn, payloadColumn));
+    }
+
+    @Test
+    void malformedBatchRowsCannotBePublished() throws Exception {
+        CloudEventEnvelope shared = new CloudEventEnvelope(UUID.randomUUID(), "/consort/recruitment",
+                "consort.prospect.imported.v1", OffsetDateTime.now(ZoneOffset.UTC), aggregate.toString(), "application/json");
+        String headersColumn = mapper.writeValueAsString(OutboxMessage.batchHeadersColumn(shared, "prm.prospects", 1));
+        assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecords(mapper, headersColumn, "{}"));
+        assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecords(mapper, headersColumn, "[1]"));
+        assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecords(mapper, headersColumn,
+                "[{\"headers\": {\"ce_id\": \"x\"}}]"));
+        assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecords(mapper,
+                "{\"batch\": {\"events\": 1}}", "[" + element(UUID.randomUUID(), aggregate, null, "{}") + "]"));
+    }
+
+    /** An element as Outbox writes it, with the payload as the database would return it. */
+    private String element(UUID id, UUID subject, UUID partnerId, String payload) throws Exception {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = mapper.createGenerator(text)) {
+            OutboxMessage.startBatchElement(json, id, subject.toString(), OutboxMessage.keyFor(subject, partnerId));
+            json.writeRawValue(payload);
+            json.writeEndObject();
+        }
+        return text.toString();
+    }
+
+    private static Map<String, String> headers(ProducerRecord<String, String> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 }
