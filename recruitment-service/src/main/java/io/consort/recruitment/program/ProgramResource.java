@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -68,6 +69,15 @@ public class ProgramResource {
             @Valid @NotNull ProgramRequest body) {
         Program program = service.revise(id, body, ifMatch, caller.origin());
         return Response.ok(ProgramResponse.from(program)).tag(ETags.tag(program.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
+    @Operation(summary = "Delete a program no one has applied to or joined yet (409 otherwise); If-Match honoured")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
     }
 
     @GET

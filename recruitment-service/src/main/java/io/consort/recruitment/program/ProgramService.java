@@ -98,6 +98,29 @@ public class ProgramService {
         return programs.findByIdOptional(id);
     }
 
+    /**
+     * Deletes a program nobody has applied to or joined yet (a mistake, a draft); its onboarding plan goes
+     * with it. Once applications or partners refer to it, it stays (409): close it to applications instead.
+     */
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Program program = programs.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("program", id));
+        ETags.requireMatch(ifMatch, program.version());
+        var em = programs.getEntityManager();
+        long applications = em.createQuery("select count(a) from Application a where a.programId = :program", Long.class)
+                .setParameter("program", id).getSingleResult();
+        long partners = em.createQuery("select count(p) from Partner p where p.programId = :program", Long.class)
+                .setParameter("program", id).getSingleResult();
+        if (applications > 0 || partners > 0) {
+            throw Problems.conflict("the program has " + applications + " application(s) and " + partners
+                    + " partner(s); close it to applications (acceptingApplications: false) instead of deleting it");
+        }
+        em.createNativeQuery("DELETE FROM onboarding_plans WHERE program_id = :program").setParameter("program", id)
+                .executeUpdate();
+        programs.delete(program);
+    }
+
     /** Every program for the vendor side; a partner-side caller's list holds only its partners' programs. */
     public Page<Program> list(PageRequest page) {
         KeysetQuery<Program> query = KeysetQuery.of(Program.class);

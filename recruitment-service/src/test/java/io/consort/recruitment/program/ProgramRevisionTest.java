@@ -4,6 +4,8 @@ import static io.consort.recruitment.PartnerJourney.approvedPartner;
 import static io.consort.recruitment.PartnerJourney.asManager;
 import static io.consort.recruitment.PartnerJourney.asPartnerUser;
 import static io.consort.recruitment.PartnerJourney.createProgram;
+import static io.consort.recruitment.PartnerJourney.putPlan;
+import static io.consort.recruitment.PartnerJourney.task;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -14,6 +16,7 @@ import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Revising a program, and which programs a partner's people may read. */
@@ -54,7 +57,7 @@ class ProgramRevisionTest {
                 .when().put(PROGRAM, program)
                 .then().statusCode(400).contentType("application/problem+json");
         asManager().contentType(ContentType.JSON).body(Fixtures.program("x")).header("If-Match", "\"0\"")
-                .when().put(PROGRAM, java.util.UUID.randomUUID())
+                .when().put(PROGRAM, UUID.randomUUID())
                 .then().statusCode(404);
     }
 
@@ -67,6 +70,24 @@ class ProgramRevisionTest {
         asManager().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
                 .when().put(PROGRAM, program)
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnusedProgramIsDeletedWithItsPlanAndAUsedOneStays() {
+        String unused = createProgram();
+        putPlan(unused,
+                List.of(task("CUSTOM", "Say hello", true)));
+        asManager().header("If-Match", "\"7\"").when().delete(PROGRAM, unused)
+                .then().statusCode(412).contentType("application/problem+json");
+        asManager().header("If-Match", "\"0\"").when().delete(PROGRAM, unused).then().statusCode(204);
+        asManager().when().get(PROGRAM, unused).then().statusCode(404);
+        asManager().when().delete(PROGRAM, unused).then().statusCode(404);
+
+        String used = createProgram();
+        String partner = approvedPartner(used);
+        asManager().when().delete(PROGRAM, used).then().statusCode(409).contentType("application/problem+json");
+        asManager().when().get(PROGRAM, used).then().statusCode(200);
+        asPartnerUser("pat", partner).when().delete(PROGRAM, used).then().statusCode(403);
     }
 
     @Test
