@@ -5,11 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
@@ -22,19 +20,7 @@ import org.hibernate.annotations.Filter;
 @Entity
 @Table(name = "training_certifications")
 @Filter(name = PartnerScope.FILTER, condition = PartnerScope.CONDITION)
-public class Certification {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "partner_id", nullable = false)
-    private UUID partnerId;
-
-    @Column(name = "user_id", nullable = false)
-    private String userId;
-
-    @Column(name = "module_id", nullable = false)
-    private UUID moduleId;
+public class Certification extends PersonalTrainingRecord {
 
     @Column(name = "completion_id", nullable = false)
     private UUID completionId;
@@ -62,17 +48,17 @@ public class Certification {
         // for JPA
     }
 
+    private Certification(UUID id, UUID partnerId, String userId, UUID moduleId) {
+        super(id, partnerId, userId, moduleId);
+    }
+
     /** The certification {@code module} awards for a passed {@code completion}, if it awards one. */
     public static Optional<Certification> earnedBy(UUID id, Completion completion, TrainingModule module) {
         if (!completion.passed()) {
             return Optional.empty();
         }
         return module.certification().map(terms -> {
-            Certification c = new Certification();
-            c.id = Objects.requireNonNull(id);
-            c.partnerId = completion.partnerId();
-            c.userId = completion.userId();
-            c.moduleId = module.id();
+            Certification c = new Certification(id, completion.partnerId(), completion.userId(), module.id());
             c.completionId = completion.id();
             c.name = terms.name();
             c.earnedAt = completion.completedAt();
@@ -96,26 +82,10 @@ public class Certification {
     /** Records the expiry; only a due certification expires. */
     public void expire(Instant now) {
         if (!isDue(now)) {
-            throw new IllegalStateException("certification " + id + " is not due to expire at " + now);
+            throw new IllegalStateException("certification " + id() + " is not due to expire at " + now);
         }
         status = CertificationStatus.EXPIRED;
         expiredAt = now;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public UUID partnerId() {
-        return partnerId;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
-    public UUID moduleId() {
-        return moduleId;
     }
 
     public UUID completionId() {

@@ -3,7 +3,6 @@ package io.consort.recruitment.training;
 import io.consort.chassis.security.PartnerScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,22 +13,10 @@ import org.hibernate.annotations.Filter;
 @Entity
 @Table(name = "training_completions")
 @Filter(name = PartnerScope.FILTER, condition = PartnerScope.CONDITION)
-public class Completion {
-
-    @Id
-    private UUID id;
+public class Completion extends PersonalTrainingRecord {
 
     @Column(name = "enrolment_id", nullable = false)
     private UUID enrolmentId;
-
-    @Column(name = "partner_id", nullable = false)
-    private UUID partnerId;
-
-    @Column(name = "user_id", nullable = false)
-    private String userId;
-
-    @Column(name = "module_id", nullable = false)
-    private UUID moduleId;
 
     @Column(nullable = false)
     private int score;
@@ -50,6 +37,10 @@ public class Completion {
         // for JPA
     }
 
+    private Completion(UUID id, UUID partnerId, String userId, UUID moduleId) {
+        super(id, partnerId, userId, moduleId);
+    }
+
     /** Judges {@code score} against {@code module} and records the result on the enrolment. */
     public static Completion record(UUID id, Enrolment enrolment, TrainingModule module, int score, String by,
             Instant now) {
@@ -59,12 +50,8 @@ public class Completion {
         if (score < 0 || score > 100) {
             throw new IllegalArgumentException("score must be 0–100, was " + score);
         }
-        Completion c = new Completion();
-        c.id = Objects.requireNonNull(id);
+        Completion c = new Completion(id, enrolment.partnerId(), enrolment.userId(), module.id());
         c.enrolmentId = enrolment.id();
-        c.partnerId = enrolment.partnerId();
-        c.userId = enrolment.userId();
-        c.moduleId = module.id();
         c.score = score;
         c.passingScore = module.passingScore();
         c.passed = module.passes(score);
@@ -74,24 +61,8 @@ public class Completion {
         return c;
     }
 
-    public UUID id() {
-        return id;
-    }
-
     public UUID enrolmentId() {
         return enrolmentId;
-    }
-
-    public UUID partnerId() {
-        return partnerId;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
-    public UUID moduleId() {
-        return moduleId;
     }
 
     public int score() {

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,19 +16,7 @@ import org.hibernate.annotations.Filter;
 @Entity
 @Table(name = "training_enrolments")
 @Filter(name = PartnerScope.FILTER, condition = PartnerScope.CONDITION)
-public class Enrolment {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "partner_id", nullable = false)
-    private UUID partnerId;
-
-    @Column(name = "user_id", nullable = false)
-    private String userId;
-
-    @Column(name = "module_id", nullable = false)
-    private UUID moduleId;
+public class Enrolment extends PersonalTrainingRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -52,10 +39,7 @@ public class Enrolment {
     }
 
     public Enrolment(UUID id, UUID partnerId, String userId, UUID moduleId, String by, Instant now) {
-        this.id = Objects.requireNonNull(id);
-        this.partnerId = Objects.requireNonNull(partnerId);
-        this.userId = Objects.requireNonNull(userId);
-        this.moduleId = Objects.requireNonNull(moduleId);
+        super(id, partnerId, userId, moduleId);
         this.state = EnrolmentState.ENROLLED;
         this.enrolledAt = Objects.requireNonNull(now);
         this.enrolledBy = Objects.requireNonNull(by);
@@ -67,22 +51,6 @@ public class Enrolment {
             state = EnrolmentState.PASSED;
             passedAt = at;
         }
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public UUID partnerId() {
-        return partnerId;
-    }
-
-    public String userId() {
-        return userId;
-    }
-
-    public UUID moduleId() {
-        return moduleId;
     }
 
     public EnrolmentState state() {
