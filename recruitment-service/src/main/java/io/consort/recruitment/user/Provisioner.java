@@ -1,6 +1,7 @@
 package io.consort.recruitment.user;
 
 import io.consort.chassis.outbox.Outbox;
+import io.consort.chassis.retry.RetrySchedule;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.PartnerUserAdded;
 import io.consort.recruitment.support.Timestamps;

@@ -1,5 +1,6 @@
 package io.consort.recruitment.user;
 
+import io.consort.chassis.retry.RetrySchedule;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,21 +90,19 @@ public class ProvisioningWorker {
 
     private void run() {
         // Failures of the database itself (Keycloak's are recorded per row by the provisioner).
-        RetrySchedule trouble = new RetrySchedule(initialBackoff, maxBackoff);
-        int failures = 0;
+        RetrySchedule.Run trouble = new RetrySchedule(initialBackoff, maxBackoff).run();
         while (running) {
             try {
                 while (running && provisioner.attemptNext()) {
                     // Drain what is due before sleeping.
                 }
-                failures = 0;
+                trouble.succeeded();
                 sleep(untilNextLook());
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
                 }
-                failures++;
-                Duration wait = trouble.delayAfter(failures);
+                Duration wait = trouble.failed();
                 LOG.warnf("Partner login provisioning failed (%s); looking again in %d ms", e.getMessage(),
                         wait.toMillis());
                 sleep(wait);

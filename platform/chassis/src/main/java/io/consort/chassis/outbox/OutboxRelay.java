@@ -1,6 +1,7 @@
 package io.consort.chassis.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consort.chassis.retry.RetrySchedule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -212,7 +213,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Backoff backoff = new Backoff(initialBackoff, maxBackoff);
+        RetrySchedule.Run backoff = new RetrySchedule(initialBackoff, maxBackoff).run();
         while (running) {
             try (Connection connection = connect()) {
                 if (!tryLock(connection)) {
@@ -232,12 +233,12 @@ public class OutboxRelay {
                     session.execute("SET enable_sort = off");
                     session.execute("SET enable_bitmapscan = off");
                 }
-                backoff.reset();
+                backoff.succeeded();
                 lead(connection, backoff);
             } catch (SQLException e) {
                 if (running) {
                     failures.increment();
-                    Duration wait = backoff.next();
+                    Duration wait = backoff.failed();
                     LOG.warnf("Outbox relay lost its database connection (%s); retrying in %d ms", e.getMessage(),
                             wait.toMillis());
                     pause(wait);
@@ -246,7 +247,7 @@ public class OutboxRelay {
                 if (running) {
                     failures.increment();
                     LOG.error("Outbox relay failed unexpectedly; restarting it", e);
-                    pause(backoff.next());
+                    pause(backoff.failed());
                 }
             } finally {
                 leader = false;
@@ -258,7 +259,7 @@ public class OutboxRelay {
         LOG.debug("Outbox relay stopped");
     }
 
-    private void lead(Connection connection, Backoff backoff) throws SQLException {
+    private void lead(Connection connection, RetrySchedule.Run backoff) throws SQLException {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         // Not right at startup, when the relay has a backlog to publish first.
         Instant nextPurge = Instant.now().plus(purgeInterval.compareTo(Duration.ofMinutes(1)) < 0 ? purgeInterval
@@ -267,10 +268,10 @@ public class OutboxRelay {
             Round round = relayOnce(connection);
             if (round == Round.FAILED) {
                 failures.increment();
-                pause(backoff.next());
+                pause(backoff.failed());
                 continue;
             }
-            backoff.reset();
+            backoff.succeeded();
             if (round == Round.FULL) {
                 continue;
             }
@@ -521,29 +522,5 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
         }
         Thread.interrupted();
-    }
-
-    /** Exponential backoff with jitter, so that instances do not retry in lockstep. */
-    static final class Backoff {
-        private final long initialMillis;
-        private final long maxMillis;
-        private long current;
-
-        Backoff(Duration initial, Duration max) {
-            this.initialMillis = Math.max(1, initial.toMillis());
-            this.maxMillis = Math.max(initialMillis, max.toMillis());
-            reset();
-        }
-
-        void reset() {
-            current = initialMillis;
-        }
-
-        Duration next() {
-            long base = current;
-            current = Math.min(maxMillis, current * 2);
-            long jitter = (long) (base * 0.2 * Math.random());
-            return Duration.ofMillis(base + jitter);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.consort.recruitment.user;
+package io.consort.chassis.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
