@@ -1,6 +1,5 @@
 package io.consort.performance.intake;
 
-import io.consort.chassis.events.MalformedEventException;
 import io.consort.chassis.inbox.IncomingEvent;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ApplicationApproved;
@@ -43,9 +42,9 @@ public class PartnerEvents {
 
     private void onboardingStarted(IncomingEvent event) {
         PartnerOnboardingStarted started = event.payloadAs(PartnerOnboardingStarted.class);
-        UUID partnerId = required(event, "partnerId", started.partnerId());
-        UUID programId = required(event, "programId", started.programId());
-        Instant at = required(event, "occurredAt", started.occurredAt());
+        UUID partnerId = event.require("partnerId", started.partnerId());
+        UUID programId = event.require("programId", started.programId());
+        Instant at = event.require("occurredAt", started.occurredAt());
         facts.record(event.id(), FactKind.ONBOARDING_STARTED, partnerId, programId, at, event.payload());
         if (scorecards.open(partnerId, programId, at)) {
             LOG.infof("opened the scorecard of partner %s in program %s", partnerId, programId);
@@ -54,17 +53,9 @@ public class PartnerEvents {
 
     private void applicationApproved(IncomingEvent event) {
         ApplicationApproved approved = event.payloadAs(ApplicationApproved.class);
-        UUID partnerId = required(event, "partnerId", approved.partnerId());
+        UUID partnerId = event.require("partnerId", approved.partnerId());
         facts.record(event.id(), FactKind.APPLICATION_APPROVED, partnerId,
-                required(event, "programId", approved.programId()),
-                required(event, "occurredAt", approved.occurredAt()), event.payload());
-    }
-
-    /** A payload without what the contract requires can never be applied: no retry will fix it. */
-    private static <T> T required(IncomingEvent event, String field, T value) {
-        if (value == null) {
-            throw new MalformedEventException(event.type() + " " + event.id() + " has no " + field);
-        }
-        return value;
+                event.require("programId", approved.programId()),
+                event.require("occurredAt", approved.occurredAt()), event.payload());
     }
 }

@@ -1,6 +1,5 @@
 package io.consort.recruitment.intake;
 
-import io.consort.chassis.events.MalformedEventException;
 import io.consort.chassis.inbox.IncomingEvent;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.TierChanged;
@@ -44,9 +43,9 @@ public class PerformanceEvents {
 
     private void tierChanged(IncomingEvent event) {
         TierChanged changed = event.payloadAs(TierChanged.class);
-        UUID partnerId = required(event, "partnerId", changed.partnerId());
-        String tier = required(event, "tier", changed.tier());
-        Instant at = required(event, "occurredAt", changed.occurredAt());
+        UUID partnerId = event.require("partnerId", changed.partnerId());
+        String tier = event.require("tier", changed.tier());
+        Instant at = event.require("occurredAt", changed.occurredAt());
         // A tier change is a partner change like any other: it takes its number in the feed in commit order.
         changes.lockForWrite();
         // Every partner performance scores was created here first; an unknown one means the two have
@@ -59,13 +58,5 @@ public class PerformanceEvents {
             LOG.debugf("ignoring %s %s: partner %s has a tier decided at %s, after %s", event.type(), event.id(),
                     partnerId, partner.tierChangedAt(), at);
         }
-    }
-
-    /** A payload without what the contract requires can never be applied: no retry will fix it. */
-    private static <T> T required(IncomingEvent event, String field, T value) {
-        if (value == null) {
-            throw new MalformedEventException(event.type() + " " + event.id() + " has no " + field);
-        }
-        return value;
     }
 }

@@ -59,4 +59,15 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
                     + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * {@code value}, a field of this event's payload the contract requires; when it is missing the event
+     * can never be applied (no retry will fix it), so it is refused as malformed, straight to the DLQ.
+     */
+    public <T> T require(String field, T value) {
+        if (value == null) {
+            throw new MalformedEventException(type() + " " + id() + " has no " + field);
+        }
+        return value;
+    }
 }

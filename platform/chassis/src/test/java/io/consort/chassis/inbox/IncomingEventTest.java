@@ -2,6 +2,7 @@ package io.consort.chassis.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consort.chassis.events.CloudEventEnvelope;
 import io.consort.chassis.events.MalformedEventException;
@@ -50,6 +51,15 @@ class IncomingEventTest {
         ApplicationApproved approved = IncomingEvent.from(record("k", payload, envelope().toHeaders()))
                 .payloadAs(ApplicationApproved.class);
         assertEquals(application, approved.applicationId());
+    }
+
+    @Test
+    void aRequiredFieldTheProducerLeftOutMakesTheEventPoison() {
+        IncomingEvent event = IncomingEvent.from(record("k", "{}", envelope().toHeaders()));
+        assertEquals("EMEA", event.require("region", "EMEA"));
+        MalformedEventException refused = assertThrows(MalformedEventException.class,
+                () -> event.require("partnerId", null));
+        assertTrue(refused.getMessage().contains("has no partnerId"), refused.getMessage());
     }
 
     @Test
