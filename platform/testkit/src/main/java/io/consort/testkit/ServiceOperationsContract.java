@@ -9,14 +9,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,50 +77,34 @@ public abstract class ServiceOperationsContract {
      * permission rule that opens too much, fails here rather than in production.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void everyOperationButThePublicOnesRefusesACallerWithoutAToken() {
-        Map<String, Map<String, Object>> paths = openApi().get("paths") instanceof Map<?, ?> p
-                ? (Map<String, Map<String, Object>>) p : Map.of();
+        ApiDocument api = ApiDocument.fetch();
         Set<String> open = new TreeSet<>();
         Set<String> notProblem = new TreeSet<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!path.startsWith("/api/") || !(operation instanceof Map<?, ?> op)) {
-                return;
+        for (ApiDocument.Operation operation : api.operationsUnder("/api/")) {
+            if (publicOperations().contains(operation.name())) {
+                continue;
             }
-            String name = method.toUpperCase() + " " + path;
-            if (publicOperations().contains(name)) {
-                return;
-            }
-            Response response = anonymousCall(method, concrete(path), (Map<String, Object>) op);
+            Response response = api.call(given(), operation, ApiDocument::randomIds);
             if (response.statusCode() != 401) {
-                open.add(name + " -> " + response.statusCode());
+                open.add(operation.name() + " -> " + response.statusCode());
             } else if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                notProblem.add(name);
+                notProblem.add(operation.name());
             }
-        }));
+        }
         assertEquals(Set.of(), open, "operations that do not answer 401 without a token");
         assertEquals(Set.of(), notProblem, "401 answers that are not problem+json");
     }
 
     /** Front ends generate clients and forms from the document: every operation says what it does. */
     @Test
-    @SuppressWarnings("unchecked")
     void everyOperationHasASummaryAndEveryObjectSchemaAnExample() {
-        Map<String, Object> document = openApi();
-        List<String> withoutSummary = new ArrayList<>();
-        Map<String, Map<String, Object>> paths = document.get("paths") instanceof Map<?, ?> p
-                ? (Map<String, Map<String, Object>>) p : Map.of();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (path.startsWith("/api/") && operation instanceof Map<?, ?> op && op.get("summary") == null) {
-                withoutSummary.add(method.toUpperCase() + " " + path);
-            }
-        }));
+        ApiDocument api = ApiDocument.fetch();
+        List<String> withoutSummary = api.operationsUnder("/api/").stream()
+                .filter(operation -> operation.spec().get("summary") == null).map(ApiDocument.Operation::name).toList();
         assertEquals(List.of(), withoutSummary, "operations without a summary");
 
-        Map<String, Object> components = document.get("components") instanceof Map<?, ?> c
-                ? (Map<String, Object>) c : Map.of();
-        Map<String, Map<String, Object>> schemas = components.get("schemas") instanceof Map<?, ?> s
-                ? (Map<String, Map<String, Object>>) s : Map.of();
+        Map<String, Map<String, Object>> schemas = api.section("components", "schemas");
         Set<String> withoutExample = new TreeSet<>();
         schemas.forEach((name, schema) -> {
             // Scalars (enumerations, ids) explain themselves by type, format and values; objects need an example.
@@ -148,27 +129,5 @@ public abstract class ServiceOperationsContract {
         return properties.values().stream().allMatch(p -> p instanceof Map<?, ?> property
                 && (hasExample(property) || property.get("$ref") != null
                         || property.get("items") instanceof Map<?, ?> items && (hasExample(items) || items.get("$ref") != null)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> openApi() {
-        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().as(Map.class);
-    }
-
-    /** The path with every template variable filled, e.g. {@code /api/v1/partners/{id}} with a random id. */
-    private static String concrete(String template) {
-        return template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Response anonymousCall(String method, String path, Map<String, Object> operation) {
-        var request = given().redirects().follow(false);
-        if (operation.get("requestBody") instanceof Map<?, ?> body && body.get("content") instanceof Map<?, ?> content
-                && !content.isEmpty()) {
-            String type = (String) content.keySet().iterator().next();
-            request = request.contentType(type).body((type.contains("json") ? "{}" : "").getBytes(StandardCharsets.UTF_8));
-        }
-        return request.request(method.toUpperCase(), path);
     }
 }
