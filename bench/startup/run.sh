@@ -33,16 +33,21 @@ ms_now() { date +%s%3N; }
 mkdir -p "$work/empty"
 printf 'public class Empty { public static void main(String[] a) {} }\n' >"$work/empty/Empty.java"
 javac -d "$work/empty" "$work/empty/Empty.java"
-baseline=()
-for _ in $(seq 1 "$RUNS"); do
-  t0=$(ms_now); "$JAVA" "${OPTS[@]}" -cp "$work/empty" Empty; baseline+=($(( $(ms_now) - t0 )))
-done
-
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-base_med=$(median "${baseline[@]}")
+raw_jvm() { # java: median ms to start and exit an empty main() with the services' options
+  local times=() t0
+  for _ in $(seq 1 "$RUNS"); do
+    t0=$(ms_now); "$1" "${OPTS[@]}" -cp "$work/empty" Empty; times+=($(( $(ms_now) - t0 )))
+  done
+  median "${times[@]}"
+}
+declare -A base_med
+base_med[java17]=$(raw_jvm "$JAVA")
+[[ "$MODES" == *aot* ]] && base_med[aot]=$(raw_jvm "$JAVA25")
 printf '\n=== Startup benchmark (%s runs each, JVM options: %s) ===\n' "$RUNS" "$PRM_SERVICE_JAVA_OPTS"
 printf '%-20s %12s %14s %12s %10s %8s\n' app "ready (ms)" "started in (s)" "idle RSS" "vs raw" "target"
-printf '%-20s %12s %14s %12s %10s %8s\n' "raw JVM (java17)" "$base_med" - - 1.0x -
+printf '%-20s %12s %14s %12s %10s %8s\n' "raw JVM (java17)" "${base_med[java17]}" - - 1.0x -
+[[ -n "${base_med[aot]:-}" ]] && printf '%-20s %12s %14s %12s %10s %8s\n' "raw JVM (java25)" "${base_med[aot]}" - - 1.0x -
 
 bench_app() { # name jar port env...
   local mode
@@ -81,7 +86,7 @@ bench_app_in() { # mode name jar port env...
   done
   local r; r=$(median "${readies[@]}")
   printf '%-20s %12s %14s %9s MB %9sx %8s\n' "$name ($mode)" "$r" "$(median "${starts[@]}")" "$(median "${rss[@]}")" \
-    "$(awk -v a="$r" -v b="$base_med" 'BEGIN {printf "%.1f", a / b}')" "1500 ms"
+    "$(awk -v a="$r" -v b="${base_med[$mode]}" 'BEGIN {printf "%.1f", a / b}')" "1500 ms"
 }
 
 for svc in recruitment community campaign performance; do
