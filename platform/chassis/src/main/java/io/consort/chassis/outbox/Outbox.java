@@ -62,7 +62,7 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, headers)
-            select ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb)
+            select ?, ?, ?, ?, cast(? as json), cast(? as jsonb)
             from (select pg_advisory_xact_lock(?, hashtext(?))) ordering
             """;
 
@@ -75,7 +75,7 @@ public class Outbox {
 
     private static final String INSERT_BATCH = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, headers)
-            values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+            values (?, ?, ?, ?, cast(? as json), cast(? as jsonb))
             """;
     /** The {@code aggregateid} of a batch row, which is about many aggregates. */
     static final String MANY_AGGREGATES = "*";

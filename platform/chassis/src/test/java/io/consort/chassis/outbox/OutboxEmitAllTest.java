@@ -255,7 +255,7 @@ class OutboxEmitAllTest {
             sizes.add(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                     select (headers #>> '{batch,events}')::bigint from outbox
                     where aggregateid = '*' and payload -> 0 -> 'headers' ->> 'ce_subject' = :subject
-                    and jsonb_array_length(payload) = (headers #>> '{batch,events}')::int""")
+                    and json_array_length(payload) = (headers #>> '{batch,events}')::int""")
                     .setParameter("subject", subject).getSingleResult()).longValue()));
         }
         return sizes;

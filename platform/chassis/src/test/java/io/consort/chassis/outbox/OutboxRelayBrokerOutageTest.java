@@ -36,11 +36,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The relay publishes to a broker of its own here, which the test takes away for several times
- * the producer's delivery timeout and then brings back.
+ * the producer's delivery timeout and then brings back: single events and batch rows written
+ * meanwhile all arrive afterwards, each aggregate's in order.
  */
 @QuarkusTest
 @TestProfile(BrokerOutageProfile.class)
 class OutboxRelayBrokerOutageTest {
+
+    /** Events of the bulk write during the outage, and the batch rows they take. */
+    private static final int BATCHED = 2 * Outbox.EVENTS_PER_ROW + 500;
+    private static final int BATCH_ROWS = 3;
 
     private static RestartableBroker broker;
 
@@ -93,7 +98,17 @@ class OutboxRelayBrokerOutageTest {
 
         broker.stop();
         double failuresBefore = registry.counter("consort.outbox.failures").count();
-        for (int i = 50; i < 200; i++) {
+        for (int i = 50; i < 125; i++) {
+            writer.record(aggregates.get(i % 2), i % 2 == 0 ? partner : null, "during");
+        }
+        // Between the single events, a bulk write of both aggregates: BATCHED events in batch rows of
+        // Outbox.EVENTS_PER_ROW (the last one short), which must wait, and then keep their place, too.
+        List<UUID> bulk = new ArrayList<>();
+        for (int i = 0; i < BATCHED; i++) {
+            bulk.add(aggregates.get(i % 2));
+        }
+        writer.recordAll(bulk, Map.of(first, partner), "during, in bulk");
+        for (int i = 125; i < 200; i++) {
             writer.record(aggregates.get(i % 2), i % 2 == 0 ? partner : null, "during");
         }
         // Longer than the delivery timeout (3 s): sends fail, and the relay must retry, not drop.
@@ -103,13 +118,14 @@ class OutboxRelayBrokerOutageTest {
         }
         assertTrue(registry.counter("consort.outbox.failures").count() > failuresBefore,
                 "the relay noticed the outage");
-        assertEquals(150, unsent(), "nothing written during the outage is marked sent");
+        assertEquals(150 + BATCH_ROWS, unsent(), "nothing written during the outage is marked sent");
 
         broker.start();
         awaitUnsent(0, Duration.ofSeconds(60));
         try (TopicReader reader = TopicReader.fromBeginning(broker.bootstrapServers(), Topics.PARTNERS)) {
-            List<ConsumerRecord<String, String>> records = reader.readUntil(r -> distinct(r).size() >= 200,
-                    Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = reader.readUntil(
+                    r -> distinct(r).size() >= 200 + BATCHED, Duration.ofSeconds(30));
+            assertEquals(200 + BATCHED, distinct(records).size(), "every event, single or batched, arrived");
             Map<UUID, List<Integer>> counters = new HashMap<>();
             for (ConsumerRecord<String, String> record : records) {
                 Probe probe = mapper.readValue(record.value(), Probe.class);
@@ -125,7 +141,7 @@ class OutboxRelayBrokerOutageTest {
                             + " arrived before " + (highest + 1) + ": " + seen);
                     highest = Math.max(highest, counter);
                 }
-                assertEquals(100, highest, "every event of " + aggregate + " arrived");
+                assertEquals(100 + BATCHED / 2, highest, "every event of " + aggregate + " arrived");
             }
         }
     }
