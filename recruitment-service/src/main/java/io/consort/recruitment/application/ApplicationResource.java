@@ -5,6 +5,7 @@ import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.security.CallerScope;
 import io.consort.chassis.security.Roles;
+import io.consort.recruitment.support.PublicLimit;
 import io.consort.recruitment.support.QueryParams;
 import io.consort.recruitment.support.RateLimitedPerClient;
 import jakarta.annotation.security.PermitAll;
@@ -49,7 +50,7 @@ public class ApplicationResource {
 
     @POST
     @PermitAll
-    @RateLimitedPerClient("applications")
+    @RateLimitedPerClient(PublicLimit.APPLICATIONS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Apply to a partner program (public, no token; rate limited per client address)")
     public Response submit(@Valid @NotNull ApplicationRequest body, @Context UriInfo uri) {

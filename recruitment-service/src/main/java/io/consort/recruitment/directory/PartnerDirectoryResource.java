@@ -4,6 +4,7 @@ import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.recruitment.support.Codes;
+import io.consort.recruitment.support.PublicLimit;
 import io.consort.recruitment.support.RateLimitedPerClient;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.PermitAll;
@@ -27,7 +28,7 @@ public class PartnerDirectoryResource {
 
     @GET
     @PermitAll
-    @RateLimitedPerClient("partner-directory")
+    @RateLimitedPerClient(PublicLimit.PARTNER_DIRECTORY)
     @Operation(summary = "Find listed ACTIVE partners by region, specialisation and tier (public, no token; rate "
             + "limited per client address), one cursor page at a time")
     public Page<DirectoryEntry> list(@BeanParam PageRequest page, @QueryParam("region") String region,

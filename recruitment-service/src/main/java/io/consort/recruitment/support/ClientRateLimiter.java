@@ -8,10 +8,11 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.quarkus.runtime.Startup;
 import java.lang.reflect.Method;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.EnumMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -21,11 +22,21 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * so a 429 is never stored as the answer a retry with the same key would get.
  */
 @ApplicationScoped
+@Startup
 public class ClientRateLimiter {
 
     private static final int MAX_TRACKED_CLIENTS = 100_000;
 
-    private final ConcurrentHashMap<String, TokenBuckets> limits = new ConcurrentHashMap<>();
+    /** Every limit, built from its configuration when the service starts (a missing value stops it). */
+    private final Map<PublicLimit, TokenBuckets> limits = new EnumMap<>(PublicLimit.class);
+
+    ClientRateLimiter(Config config) {
+        for (PublicLimit limit : PublicLimit.values()) {
+            limits.put(limit, new TokenBuckets(config.getValue(limit.configPrefix() + "capacity", Integer.class),
+                    config.getValue(limit.configPrefix() + "refill-per-minute", Integer.class), MAX_TRACKED_CLIENTS,
+                    System::nanoTime));
+        }
+    }
 
     @ServerRequestFilter(priority = Priorities.USER)
     public Response limit(ResourceInfo resource, HttpServerRequest request, UriInfo uri) {
@@ -36,17 +47,10 @@ public class ClientRateLimiter {
         }
         // With proxy-address-forwarding on, this is the client the trusted gateway forwarded for.
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return limits.computeIfAbsent(limited.value(), ClientRateLimiter::configured).tryAcquire(client)
+        return limits.get(limited.value()).tryAcquire(client)
                 .map(wait -> ProblemResponses.of(
                         Problems.tooManyRequests("Too many requests from your address; try again later", wait),
                         uri.getRequestUri().getRawPath()))
                 .orElse(null);
-    }
-
-    private static TokenBuckets configured(String name) {
-        Config config = ConfigProvider.getConfig();
-        String prefix = "consort.recruitment." + name + ".rate-limit.";
-        return new TokenBuckets(config.getValue(prefix + "capacity", Integer.class),
-                config.getValue(prefix + "refill-per-minute", Integer.class), MAX_TRACKED_CLIENTS, System::nanoTime);
     }
 }
