@@ -78,6 +78,9 @@ public class KeycloakAdminStub implements QuarkusTestResourceLifecycleManager {
         keycloak.register(put(urlPathMatching(USERS + "/[^/]+"))
                 .atPriority(DEFAULT_PRIORITY)
                 .willReturn(aResponse().withStatus(204)));
+        keycloak.register(put(urlPathMatching(USERS + "/[^/]+/execute-actions-email"))
+                .atPriority(DEFAULT_PRIORITY)
+                .willReturn(aResponse().withStatus(204)));
         keycloak.register(post(urlPathMatching(USERS + "/[^/]+/logout"))
                 .atPriority(DEFAULT_PRIORITY)
                 .willReturn(aResponse().withStatus(204)));

@@ -2,11 +2,13 @@ package io.consort.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -14,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +141,19 @@ class PartnerJourneyIT {
         given().baseUri(stack.keycloak()).auth().oauth2(admin)
                 .get("/admin/realms/prm/users/" + loginId + "/role-mappings/realm")
                 .then().statusCode(200).body("name", hasItem("partner-admin"));
+
+        // Keycloak e-mailed the person the invitation: a link to set their password, which it honours.
+        String invitation = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> given().baseUri(stack.mail()).get("/api/user/" + email + "/messages/INBOX")
+                        .then().statusCode(200).extract().jsonPath().getString("[0].mimeMessage"),
+                        message -> message != null);
+        Matcher link = Pattern.compile("(" + Pattern.quote(stack.keycloak())
+                + "/realms/prm/login-actions/action-token\\?key=[A-Za-z0-9._-]+)").matcher(
+                        invitation.replace("=\r\n", "").replace("=3D", "="));
+        assertTrue(link.find(), "an action link in the invitation:\n" + invitation);
+        given().urlEncodingEnabled(false).redirects().follow(true).get(link.group(1))
+                .then().statusCode(200).body(containsStringIgnoringCase("update password"));
 
         // Stand in for the person's first login (choosing a password), then sign in as them: the token
         // carries the partner's id, and through it the person sees their own partner's users only.

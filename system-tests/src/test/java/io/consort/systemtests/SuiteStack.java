@@ -48,6 +48,8 @@ final class SuiteStack {
         env.put("PRM_KEYCLOAK_PORT", port(8180));
         env.put("PRM_KAFKA_PORT", port(9092));
         env.put("PRM_KAFKA_CONTROLLER_PORT", port(9093));
+        env.put("PRM_SMTP_PORT", port(2525));
+        env.put("PRM_MAIL_PORT", port(8025));
         env.put("PRM_KEYCLOAK_URL", "http://127.0.0.1:" + port(8180));
         env.put("PRM_KAFKA_BOOTSTRAP", "127.0.0.1:" + port(9092));
         for (String service : DATABASES) {
@@ -78,6 +80,11 @@ final class SuiteStack {
 
     String gateway() {
         return "http://127.0.0.1:" + env.get("PRM_GATEWAY_PORT");
+    }
+
+    /** The mail sink's API: what Keycloak has e-mailed, per recipient. */
+    String mail() {
+        return "http://127.0.0.1:" + env.get("PRM_MAIL_PORT");
     }
 
     String keycloak() {

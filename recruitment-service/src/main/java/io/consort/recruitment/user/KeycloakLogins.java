@@ -145,6 +145,19 @@ public class KeycloakLogins {
         });
     }
 
+    /**
+     * Has Keycloak e-mail the person a link to set their password (the login's required action), valid for
+     * {@code lifespan}: the invitation. Keycloak sends it through the realm's SMTP server, and answers an
+     * error when it cannot, so the provisioning is tried again rather than left without a way in.
+     */
+    void sendInvitation(String loginId, String clientId, Optional<String> redirectUri, Duration lifespan) {
+        call("e-mail the invitation of login " + loginId, () -> {
+            realm().users().get(loginId).executeActionsEmail(clientId, redirectUri.orElse(null),
+                    (int) lifespan.toSeconds(), List.of(UPDATE_PASSWORD));
+            return null;
+        });
+    }
+
     /** Ends the login's sessions, so a disabled person cannot refresh tokens either. */
     void logout(String loginId) {
         call("log out login " + loginId, () -> {

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * for the Keycloak calls (each bounded by the client's timeout) and records the outcome: the new state
  * and its event together, or the failed attempt and when to try again. Every step is safe to repeat, so
  * a crash between a Keycloak change and the commit only repeats the step: a login that already exists
- * (409) is adopted when it carries this partner's id.
+ * (409) is adopted when it carries this partner's id. The last step e-mails the person the invitation
+ * (Keycloak's execute-actions mail: a link to set their password); a crash after it may send a second.
  */
 @ApplicationScoped
 public class Provisioner {
@@ -48,9 +49,21 @@ public class Provisioner {
     @ConfigProperty(name = "consort.recruitment.users.keycloak.timeout", defaultValue = "5s")
     Duration keycloakTimeout;
 
+    @ConfigProperty(name = "consort.recruitment.users.invitation.enabled", defaultValue = "true")
+    boolean invitationEnabled;
+
+    @ConfigProperty(name = "consort.recruitment.users.invitation.client-id", defaultValue = "consort-portal")
+    String invitationClientId;
+
+    @ConfigProperty(name = "consort.recruitment.users.invitation.redirect-uri")
+    Optional<String> invitationRedirectUri;
+
+    @ConfigProperty(name = "consort.recruitment.users.invitation.lifespan", defaultValue = "72h")
+    Duration invitationLifespan;
+
     /** Works on the oldest due partner user, if one is due; answers whether there was one. */
     public boolean attemptNext() {
-        // Up to seven Keycloak calls (token, create, search, read, roles, role, mapping) fit in the transaction.
+        // Up to eight Keycloak calls (token, create, search, read, roles, role, mapping, invitation) fit in it.
         int timeoutSeconds = (int) Math.max(60, keycloakTimeout.multipliedBy(10).toSeconds());
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             Optional<PartnerUser> due = users.lockNextDue(Timestamps.now());
@@ -90,6 +103,11 @@ public class Provisioner {
             user.linkTo(keycloak.create(user).orElseGet(() -> adopt(user)));
         }
         keycloak.assignPartnerRole(user.keycloakUserId(), user.role());
+        if (invitationEnabled) {
+            // Last, so that the link works when it arrives; a failure retries every step, each repeatable.
+            keycloak.sendInvitation(user.keycloakUserId(), invitationClientId, invitationRedirectUri,
+                    invitationLifespan);
+        }
         Instant now = Timestamps.now();
         user.provisioned(ACTOR, now);
         outbox.emit(EventTypes.PARTNER_USER_ADDED, user.id(), user.partnerId(), new PartnerUserAdded(

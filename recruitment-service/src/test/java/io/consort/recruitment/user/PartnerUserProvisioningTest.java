@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.consort.recruitment.KeycloakAdminStub.USERS;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,6 +132,15 @@ class PartnerUserProvisioningTest {
         assertEquals(1, grants.size());
         assertEquals("partner-admin", JSON.readTree(grants.get(0).getBodyAsString()).at("/0/name").asText());
         assertEquals("Bearer stub-admin-token", grants.get(0).getHeader("Authorization"));
+        // ...and last e-mailed the invitation: Keycloak's link to set the password, through the portal client.
+        List<LoggedRequest> invitations = keycloak.find(putRequestedFor(
+                urlPathEqualTo(USERS + "/" + user.keycloakUserId() + "/execute-actions-email")));
+        assertEquals(1, invitations.size());
+        assertEquals("consort-portal", invitations.get(0).queryParameter("client_id").firstValue());
+        assertEquals("259200", invitations.get(0).queryParameter("lifespan").firstValue());
+        assertEquals(List.of("UPDATE_PASSWORD"), JSON.readValue(invitations.get(0).getBodyAsString(), List.class));
+        assertTrue(invitations.get(0).getLoggedDate().compareTo(grants.get(0).getLoggedDate()) >= 0,
+                "the invitation follows the role");
         List<LoggedRequest> tokens = keycloak.find(postRequestedFor(
                 urlPathEqualTo("/realms/prm/protocol/openid-connect/token")));
         String consortServices = "Basic " + Base64.getEncoder()
@@ -192,6 +202,35 @@ class PartnerUserProvisioningTest {
         assertNull(active.lastError());
         List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecords(partnerId, 3, PATIENCE);
         assertEquals("consort.partner.user-added.v1", PartnerTopic.header(records.get(2), "ce_type"));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void aLoginWhoseInvitationCannotBeSentStaysProvisioningAndIsInvitedOnTheNextAttempt() {
+        String company = Fixtures.uniqueName("Mail Down");
+        String email = contactOf(company);
+        // What Keycloak answers when its SMTP server does not take the mail.
+        stub(WireMock.put(urlPathMatching(USERS + "/[^/]+/execute-actions-email")).willReturn(aResponse()
+                .withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"errorMessage\":\"Failed to send execute actions email\"}")));
+        String partnerId = approve(company);
+
+        PartnerUsersFixture.Row failing = fixture.await(email, row -> row.attempts() >= 2, PATIENCE);
+        assertEquals("PROVISIONING", failing.state(), "no way in without the invitation");
+        assertNotNull(failing.keycloakUserId(), "the login exists and is kept");
+        assertTrue(failing.lastError().contains("500") && failing.lastError().contains("invitation"),
+                failing.lastError());
+
+        restoreKeycloak();
+        stubs.clear();
+        PartnerUsersFixture.Row active = fixture.await(email, row -> row.state().equals("ACTIVE"), PATIENCE);
+        assertEquals(failing.keycloakUserId(), active.keycloakUserId());
+        assertEquals(1, keycloak.find(postRequestedFor(urlPathEqualTo(USERS))
+                .withRequestBody(matchingJsonPath("$.username", equalTo(email)))).size(), "created once");
+        assertTrue(keycloak.find(putRequestedFor(urlPathEqualTo(USERS + "/" + active.keycloakUserId()
+                + "/execute-actions-email"))).size() > failing.attempts(), "the invitation was tried again");
+        given().when().get("/api/v1/partners/{p}/users", partnerId)
+                .then().statusCode(200).body("items[0].state", Matchers.equalTo("ACTIVE"));
     }
 
     @Test
