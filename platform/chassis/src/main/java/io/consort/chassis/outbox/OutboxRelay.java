@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +32,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,6 +73,11 @@ import org.postgresql.PGConnection;
  * of a partition can be written after an earlier one was lost. Only acknowledged rows are marked
  * sent; the relay then backs off and starts again from the oldest unsent row with a fresh producer.
  * A crash between acknowledgement and marking re-publishes rows, which consumers' inboxes absorb.</li>
+ * <li><b>Parked, not stuck.</b> A row Kafka refuses for good (a record larger than it takes, an invalid
+ * topic or record) or that cannot be read would otherwise be retried forever with every later event
+ * queued behind it. It is parked instead ({@code parked_at}, {@code park_reason}; counted as
+ * {@code consort.outbox.parked}, logged as an error) and the relay goes on; those of its aggregate's
+ * events that follow it are published without it. Clearing {@code parked_at} re-queues it.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -93,9 +104,13 @@ public class OutboxRelay {
                        sum(events) over (order by seq rows between unbounded preceding and 1 preceding) as before
                 from (select id, seq, headers, payload, created_at,
                              coalesce((headers #>> '{%s,%s}')::int, 1) as events
-                      from outbox where sent_at is null order by seq limit ?) unsent
+                      from outbox where sent_at is null and parked_at is null order by seq limit ?) unsent
             ) counted where coalesce(before, 0) < ? order by seq""".formatted(OutboxMessage.BATCH, OutboxMessage.EVENTS);
     private static final String MARK_SENT = "update outbox set sent_at = clock_timestamp() where id = any(?)";
+    private static final String PARK = "update outbox set parked_at = clock_timestamp(), park_reason = ? where id = ?";
+    /** What Kafka answers about one record and will answer every time: retrying cannot help. */
+    private static final List<Class<? extends Exception>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class);
     private static final String PURGE = """
             delete from outbox where id in (
               select id from outbox where sent_at is not null and sent_at < ? limit ?)""";
@@ -143,6 +158,7 @@ public class OutboxRelay {
     private final AtomicLong lagMillis = new AtomicLong();
     private Counter published;
     private Counter failures;
+    private Counter parked;
     private Timer delivery;
 
     void onStart(@Observes StartupEvent event) {
@@ -177,6 +193,9 @@ public class OutboxRelay {
                 .register(registry);
         failures = Counter.builder("consort.outbox.failures")
                 .description("Relay rounds that failed (broker or database trouble) and were retried")
+                .register(registry);
+        parked = Counter.builder("consort.outbox.parked")
+                .description("Outbox rows set aside because Kafka refuses them for good or they cannot be read")
                 .register(registry);
         delivery = Timer.builder("consort.outbox.delivery")
                 .description("From the outbox insert to Kafka's acknowledgement").publishPercentiles(0.5, 0.99)
@@ -293,6 +312,7 @@ public class OutboxRelay {
     }
 
     private Round relayOnce(Connection connection) throws SQLException {
+        Map<UUID, String> unreadable = new LinkedHashMap<>();
         List<UUID> ids = new ArrayList<>();
         List<ProducerRecord<String, String>> records = new ArrayList<>(batchSize);
         // Per row: the index of its first record (the last row's end is records.size()).
@@ -303,12 +323,27 @@ public class OutboxRelay {
             select.setInt(2, batchSize);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    ids.add(rows.getObject(1, UUID.class));
+                    UUID id = rows.getObject(1, UUID.class);
+                    List<ProducerRecord<String, String>> ofRow;
+                    try {
+                        ofRow = OutboxMessage.toRecords(objectMapper, rows.getString(2), rows.getString(3));
+                    } catch (RuntimeException e) {
+                        unreadable.put(id, e.getMessage());
+                        continue;
+                    }
+                    ids.add(id);
                     firstRecord.add(records.size());
-                    records.addAll(OutboxMessage.toRecords(objectMapper, rows.getString(2), rows.getString(3)));
+                    records.addAll(ofRow);
                     created.add(rows.getObject(4, OffsetDateTime.class));
                 }
             }
+        }
+        if (!unreadable.isEmpty()) {
+            // Nothing after such a row is sent this round, so the relay never overtakes it unparked.
+            for (Map.Entry<UUID, String> row : unreadable.entrySet()) {
+                park(connection, row.getKey(), "unreadable: " + row.getValue());
+            }
+            return Round.FULL;
         }
         if (ids.isEmpty()) {
             lagMillis.set(0);
@@ -317,7 +352,8 @@ public class OutboxRelay {
         lagMillis.set(Math.max(0, System.currentTimeMillis() - created.get(0).toInstant().toEpochMilli()));
 
         boolean[] acked = new boolean[records.size()];
-        boolean failed = send(records, acked);
+        Refusal refusal = send(records, acked);
+        boolean failed = refusal != null;
         List<UUID> sent = new ArrayList<>(ids.size());
         int events = 0;
         long now = System.currentTimeMillis();
@@ -349,30 +385,58 @@ public class OutboxRelay {
                 mark.executeUpdate();
             }
         }
+        if (refusal != null && refusal.forGood()) {
+            int row = firstRecord.size() - 1;
+            while (firstRecord.get(row) > refusal.record()) {
+                row--;
+            }
+            park(connection, ids.get(row), refusal.reason());
+        }
         if (failed) {
             return Round.FAILED;
         }
         return ids.size() == batchSize || records.size() >= batchSize ? Round.FULL : Round.DRAINED;
     }
 
-    /** Sends the records pipelined and waits for every outcome; returns whether any failed. */
-    private boolean send(List<ProducerRecord<String, String>> records, boolean[] acked) {
+    /** Why a round's sending stopped: at which record, and whether Kafka will refuse that record again. */
+    private record Refusal(int record, boolean forGood, String reason) {
+    }
+
+    private void park(Connection connection, UUID id, String reason) throws SQLException {
+        try (PreparedStatement park = connection.prepareStatement(PARK)) {
+            park.setString(1, reason);
+            park.setObject(2, id);
+            park.executeUpdate();
+        }
+        parked.increment();
+        LOG.errorf("Outbox relay parked row %s, which it can never publish (%s); the events after it go on. "
+                + "Fix it and set its parked_at to null to publish it, or delete it.", id, reason);
+    }
+
+    /**
+     * Sends the records pipelined and waits for every outcome; returns why it stopped short, or null when
+     * every record was acknowledged.
+     */
+    private Refusal send(List<ProducerRecord<String, String>> records, boolean[] acked) {
         KafkaProducer<String, String> kafka;
         try {
             kafka = producer();
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay cannot create its Kafka producer: %s", e.getMessage());
-            return true;
+            return new Refusal(0, false, e.getMessage());
         }
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        AtomicInteger failedRecord = new AtomicInteger(-1);
         List<Future<RecordMetadata>> outcomes = new ArrayList<>(records.size());
-        for (ProducerRecord<String, String> record : records) {
+        for (int i = 0; i < records.size(); i++) {
             if (firstFailure.get() != null) {
                 break;
             }
+            int index = i;
             try {
-                outcomes.add(kafka.send(record, (metadata, error) -> {
+                outcomes.add(kafka.send(records.get(i), (metadata, error) -> {
                     if (error != null && firstFailure.compareAndSet(null, error)) {
+                        failedRecord.set(index);
                         // From the callback this aborts everything queued behind the failed record
                         // before the I/O thread can send any of it.
                         kafka.close(Duration.ZERO);
@@ -380,6 +444,7 @@ public class OutboxRelay {
                 }));
             } catch (RuntimeException e) {
                 if (firstFailure.compareAndSet(null, e)) {
+                    failedRecord.set(index);
                     kafka.close(Duration.ZERO);
                 }
                 break;
@@ -405,15 +470,17 @@ public class OutboxRelay {
                 producer = null;
             }
             kafka.close(Duration.ZERO);
-            if (running) {
-                Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+            Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            boolean forGood = failedRecord.get() >= 0 && REFUSED_FOR_GOOD.stream().anyMatch(t -> t.isInstance(cause));
+            if (running && !forGood) {
                 LOG.warnf("Outbox relay could not publish (%s: %s); unacknowledged rows stay unsent and are retried",
                         cause.getClass().getSimpleName(), cause.getMessage());
             }
-            return true;
+            return new Refusal(Math.max(0, failedRecord.get()), forGood,
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
-        return false;
+        return null;
     }
 
     private KafkaProducer<String, String> producer() {
