@@ -1,5 +1,6 @@
 package io.consort.recruitment.partner;
 
+import io.consort.chassis.persistence.NativeQueries;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -15,10 +16,8 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
      * not scope-filtered): for uniqueness checks, and as the first step of a scoped lookup.
      */
     public Optional<UUID> idByExternalId(String system, String externalId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery(
-                "select partner_id from partner_external_ids where system = ?1 and external_id = ?2", UUID.class)
-                .setParameter(1, system).setParameter(2, externalId).getResultList();
+        List<UUID> ids = NativeQueries.column(getEntityManager(), UUID.class,
+                "select partner_id from partner_external_ids where system = ? and external_id = ?", system, externalId);
         return ids.stream().findFirst();
     }
 

@@ -1,5 +1,6 @@
 package io.consort.recruitment.prospect;
 
+import io.consort.chassis.persistence.NativeQueries;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,10 +12,8 @@ public class ProspectRepository implements PanacheRepositoryBase<Prospect, UUID>
 
     /** The prospect another system knows as {@code externalId}. */
     public Optional<Prospect> findByExternalId(String system, String externalId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery(
-                "select prospect_id from prospect_external_ids where system = ?1 and external_id = ?2", UUID.class)
-                .setParameter(1, system).setParameter(2, externalId).getResultList();
+        List<UUID> ids = NativeQueries.column(getEntityManager(), UUID.class,
+                "select prospect_id from prospect_external_ids where system = ? and external_id = ?", system, externalId);
         return ids.isEmpty() ? Optional.empty() : findByIdOptional(ids.get(0));
     }
 }

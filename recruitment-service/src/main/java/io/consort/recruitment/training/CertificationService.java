@@ -2,6 +2,7 @@ package io.consort.recruitment.training;
 
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
+import io.consort.chassis.persistence.NativeQueries;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.problem.Problems;
@@ -27,9 +28,9 @@ public class CertificationService {
      */
     private static final String CLAIM_DUE = """
             select id from training_certifications
-            where status = 'ACTIVE' and expires_at <= ?1
+            where status = 'ACTIVE' and expires_at <= ?
             order by expires_at
-            limit ?2
+            limit ?
             for update skip locked
             """;
 
@@ -90,11 +91,7 @@ public class CertificationService {
     }
 
     private int expireBatch(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery(CLAIM_DUE, UUID.class)
-                .setParameter(1, now)
-                .setParameter(2, batchSize)
-                .getResultList();
+        List<UUID> due = NativeQueries.column(em, UUID.class, CLAIM_DUE, now, batchSize);
         for (UUID id : due) {
             Certification c = em.find(Certification.class, id);
             c.expire(now);

@@ -1,5 +1,6 @@
 package io.consort.recruitment.user;
 
+import io.consort.chassis.persistence.NativeQueries;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,8 @@ public class PartnerUserRepository implements PanacheRepositoryBase<PartnerUser,
      * provisioner holds are skipped, so several instances share the work without a leader.
      */
     private static final String NEXT_DUE = """
-            select * from partner_users
-            where state in ('PROVISIONING', 'DEACTIVATING') and next_attempt_at <= ?1
+            select id from partner_users
+            where state in ('PROVISIONING', 'DEACTIVATING') and next_attempt_at <= ?
             order by next_attempt_at
             limit 1
             for update skip locked""";
@@ -57,9 +58,9 @@ public class PartnerUserRepository implements PanacheRepositoryBase<PartnerUser,
 
     /** For the provisioner only: runs outside any request, where the partner-scope filter lets all rows through. */
     Optional<PartnerUser> lockNextDue(Instant now) {
-        return getEntityManager().createNativeQuery(NEXT_DUE, PartnerUser.class)
-                .setParameter(1, now)
-                .getResultStream().map(PartnerUser.class::cast).findFirst();
+        // The row is locked by this transaction from here on; find then loads it.
+        return NativeQueries.column(getEntityManager(), UUID.class, NEXT_DUE, now).stream().findFirst()
+                .map(id -> getEntityManager().find(PartnerUser.class, id));
     }
 
     /** When the earliest pending row falls due, if any is pending. */
