@@ -2,18 +2,20 @@ package io.consort.recruitment.training;
 
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
-import io.consort.chassis.persistence.NativeQueries;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.persistence.NativeQueries;
 import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.CallerScope;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.CertificationExpired;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,12 +94,18 @@ public class CertificationService {
 
     private int expireBatch(Instant now) {
         List<UUID> due = NativeQueries.column(em, UUID.class, CLAIM_DUE, now, batchSize);
-        for (UUID id : due) {
-            Certification c = em.find(Certification.class, id);
-            c.expire(now);
-            outbox.emit(EventTypes.CERTIFICATION_EXPIRED, c.id(), c.partnerId(), new CertificationExpired(c.id(),
-                    c.partnerId(), c.userId(), c.moduleId(), c.name(), c.expiresAt(), now));
+        if (due.isEmpty()) {
+            return 0;
         }
+        // One query for the batch, one outbox write for its events: the rows are locked (CLAIM_DUE), which is
+        // what emitAll's ordering needs in place of emit's per-aggregate lock.
+        List<Outbox.Emission<CertificationExpired>> events = new ArrayList<>(due.size());
+        for (Certification c : certifications.list("id in ?1", Sort.by("expiresAt").and("id"), due)) {
+            c.expire(now);
+            events.add(new Outbox.Emission<>(c.id(), c.partnerId(), new CertificationExpired(c.id(), c.partnerId(),
+                    c.userId(), c.moduleId(), c.name(), c.expiresAt(), now)));
+        }
+        outbox.emitAll(EventTypes.CERTIFICATION_EXPIRED, events);
         return due.size();
     }
 }
