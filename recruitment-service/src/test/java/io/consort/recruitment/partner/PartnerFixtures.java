@@ -58,15 +58,18 @@ public class PartnerFixtures {
     public UUID onboard(UUID id, String name, String region) {
         UUID program = programId();
         outsideRequest(() -> QuarkusTransaction.requiringNew().run(() -> {
-            // Native SQL: the partner-scope filter would hide the row from a partner-side test identity.
-            Number existing = (Number) em.createNativeQuery("select count(*) from partners where id = ?1")
-                    .setParameter(1, id).getSingleResult();
-            if (existing.intValue() == 0) {
+            if (!exists(id)) {
                 partners.onboard(new NewPartner(id, program, null, name, PartnerType.RESELLER, region,
                         name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".example"), "test", Timestamps.now());
             }
         }));
         return id;
+    }
+
+    /** Whether the partner exists, whoever asks (native SQL: the partner-scope filter would hide it). */
+    public boolean exists(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from partners where id = ?1").setParameter(1, id).getSingleResult()).intValue() > 0);
     }
 
     public void activate(UUID id) {

@@ -4,19 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.consort.recruitment.Fixtures;
-import io.consort.recruitment.program.PartnerType;
-import io.consort.recruitment.program.Program;
-import io.consort.recruitment.program.ProgramRequest;
-import io.consort.recruitment.program.ProgramService;
-import io.consort.recruitment.support.Timestamps;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,30 +25,12 @@ class PartnerResourceTest {
     static final String GLOBEX = "0b0b0b0b-0000-4000-8000-000000000002";
 
     @Inject
-    ProgramService programs;
-
-    @Inject
-    PartnerService partners;
-
-    @Inject
-    EntityManager em;
+    PartnerFixtures fixtures;
 
     @BeforeEach
     void twoPartners() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            // Native SQL: the partner-scope filter would hide the rows from a partner-side test identity.
-            Number existing = (Number) em.createNativeQuery("select count(*) from partners where id = ?1")
-                    .setParameter(1, UUID.fromString(ACME)).getSingleResult();
-            if (existing.intValue() > 0) {
-                return;
-            }
-            Program program = programs.create(new ProgramRequest(Fixtures.uniqueName("Partners"), null,
-                    List.of(PartnerType.RESELLER), true, null), "test");
-            partners.onboard(new NewPartner(UUID.fromString(ACME), program.id(), null, "Acme", PartnerType.RESELLER,
-                    "EMEA", "acme.example"), "test", Timestamps.now());
-            partners.onboard(new NewPartner(UUID.fromString(GLOBEX), program.id(), null, "Globex",
-                    PartnerType.RESELLER, "NORTH_AMERICA", "globex.example"), "test", Timestamps.now());
-        });
+        fixtures.onboard(UUID.fromString(ACME), "Acme", "EMEA");
+        fixtures.onboard(UUID.fromString(GLOBEX), "Globex", "NORTH_AMERICA");
     }
 
     @Test

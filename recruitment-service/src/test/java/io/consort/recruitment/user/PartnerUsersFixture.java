@@ -2,13 +2,7 @@ package io.consort.recruitment.user;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.consort.recruitment.Fixtures;
-import io.consort.recruitment.partner.NewPartner;
-import io.consort.recruitment.partner.PartnerService;
-import io.consort.recruitment.program.PartnerType;
-import io.consort.recruitment.program.Program;
-import io.consort.recruitment.program.ProgramRequest;
-import io.consort.recruitment.program.ProgramService;
+import io.consort.recruitment.partner.PartnerFixtures;
 import io.consort.recruitment.support.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,44 +36,35 @@ public class PartnerUsersFixture {
     }
 
     @Inject
-    ProgramService programs;
-
-    @Inject
-    PartnerService partners;
+    PartnerFixtures partners;
 
     @Inject
     EntityManager em;
 
     /** The three partners and their people, all with working logins. */
     void seed() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Number existing = (Number) em.createNativeQuery("select count(*) from partners where id = ?1")
-                    .setParameter(1, UUID.fromString(ACME)).getSingleResult();
-            if (existing.intValue() > 0) {
-                return;
-            }
-            Program program = programs.create(new ProgramRequest(Fixtures.uniqueName("Partner users"), null,
-                    List.of(PartnerType.RESELLER), true, null), "test");
-            partner(program, ACME, "Acme Users", ACME_ADMIN, ACME_SECOND_ADMIN);
-            partner(program, GLOBEX, "Globex Users", GLOBEX_ADMIN);
-            partner(program, LONE, "Lone Users", LONE_ADMIN);
-            em.persist(PartnerUser.invite(UUID.randomUUID(), UUID.fromString(ACME),
-                    new PartnerUser.Person(ACME_USER, "Uma", "User"), PartnerUserRole.PARTNER_USER, "test",
-                    Timestamps.now()));
-        });
+        partners.onboard(UUID.fromString(ACME), "Acme Users", "EMEA");
+        partners.onboard(UUID.fromString(GLOBEX), "Globex Users", "EMEA");
+        partners.onboard(UUID.fromString(LONE), "Lone Users", "EMEA");
+        if (row(ACME_USER).isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                invite(ACME, new PartnerUser.Person(ACME_ADMIN, "Admin", "Acme Users"), PartnerUserRole.PARTNER_ADMIN);
+                invite(ACME, new PartnerUser.Person(ACME_SECOND_ADMIN, "Admin", "Acme Users"),
+                        PartnerUserRole.PARTNER_ADMIN);
+                invite(ACME, new PartnerUser.Person(ACME_USER, "Uma", "User"), PartnerUserRole.PARTNER_USER);
+                invite(GLOBEX, new PartnerUser.Person(GLOBEX_ADMIN, "Admin", "Globex Users"),
+                        PartnerUserRole.PARTNER_ADMIN);
+                invite(LONE, new PartnerUser.Person(LONE_ADMIN, "Admin", "Lone Users"), PartnerUserRole.PARTNER_ADMIN);
+            });
+        }
         for (String email : List.of(ACME_ADMIN, ACME_SECOND_ADMIN, ACME_USER, GLOBEX_ADMIN, LONE_ADMIN)) {
             await(email, row -> !row.state().equals("PROVISIONING"), Duration.ofSeconds(20));
         }
     }
 
-    private void partner(Program program, String id, String name, String... admins) {
-        partners.onboard(new NewPartner(UUID.fromString(id), program.id(), null, name, PartnerType.RESELLER, "EMEA",
-                name.toLowerCase().replace(' ', '-') + ".example"), "test", Timestamps.now());
-        for (String admin : admins) {
-            em.persist(PartnerUser.invite(UUID.randomUUID(), UUID.fromString(id),
-                    new PartnerUser.Person(admin, "Admin", name), PartnerUserRole.PARTNER_ADMIN, "test",
-                    Timestamps.now()));
-        }
+    private void invite(String partnerId, PartnerUser.Person person, PartnerUserRole role) {
+        em.persist(PartnerUser.invite(UUID.randomUUID(), UUID.fromString(partnerId), person, role, "test",
+                Timestamps.now()));
     }
 
     Optional<Row> row(String email) {

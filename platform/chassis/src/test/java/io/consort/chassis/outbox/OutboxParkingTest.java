@@ -74,8 +74,9 @@ class OutboxParkingTest {
                     .setParameter(1, unreadable).executeUpdate());
             UUID after = writer.record(aggregate, null, "after the unreadable row");
 
-            reader.readUntil(r -> r.stream().anyMatch(x -> after.equals(OutboxRelayTest.ceId(x))),
-                    Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = reader.readUntil(
+                    r -> r.stream().anyMatch(x -> after.equals(OutboxRelayTest.ceId(x))), Duration.ofSeconds(30));
+            assertTrue(records.stream().anyMatch(x -> after.equals(OutboxRelayTest.ceId(x))), "the next event");
             Object[] row = row(unreadable);
             assertNull(row[0], "never marked sent");
             assertNotNull(row[1], "parked");
