@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Startup benchmark: for each service and the gateway, the time from spawning its JVM to its first
-# successful /q/health/ready, Quarkus's own "started in", and the idle RSS 3 s later — beside the
+# successful /q/health/ready, Quarkus's own "started in", and the idle RSS IDLE_SECONDS (8 s) later — beside the
 # raw baseline of the same JVM with the same options starting and exiting an empty program, measured
 # in the same run. Runs each app alone (nothing else of the benchmark competing for the 2 cores),
 # against PostgreSQL and the Kafka and Keycloak of a running stack (./prm up -d), on spare ports and
@@ -14,12 +14,16 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 RUNS="${RUNS:-5}"
+# Idle RSS is sampled this long after ready: long enough for the periodic native-heap trim (5 s).
+IDLE_SECONDS="${IDLE_SECONDS:-8}"
 JAVA="${JAVA:-java}"
 JAVA25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 MODES="${MODES:-java17 aot}"
 [[ -x "$JAVA25" ]] || { MODES="${MODES//aot/}"; echo "no JDK 25 at $JAVA25 (set JAVA25): AOT mode skipped" >&2; }
 # The launcher's JVM options, so the figures are what ./prm runs.
 eval "$(grep -m1 '^PRM_SERVICE_JAVA_OPTS=' prm)"
+eval "$(grep -m1 '^PRM_SERVICE_JAVA25_OPTS=' prm)"
+eval "$(grep -m1 '^PRM_AOT_RECORD_OPTS=' prm)"
 eval "$(grep -m1 '^export CONSORT_KAFKA_CREATE_TOPICS=' prm)"
 read -r -a OPTS <<<"$PRM_SERVICE_JAVA_OPTS"
 PSQL=(psql -X -q -h "${PRM_PG_HOST:-127.0.0.1}" -p "${PRM_PG_PORT:-5432}" -U "${PRM_PG_USER:-postgres}" -d postgres -tA)
@@ -64,7 +68,13 @@ bench_app_in() { # mode name jar port env...
     t0=$(ms_now)
     local aot=()
     if [[ "$mode" == aot ]]; then
-      if (( run == 0 )); then aot=("-XX:AOTCacheOutput=$cache"); else aot=("-XX:AOTCache=$cache"); fi
+      read -r -a aot <<<"$PRM_SERVICE_JAVA25_OPTS"
+      if (( run == 0 )); then
+        read -r -a record <<<"$PRM_AOT_RECORD_OPTS"
+        aot+=("${record[@]}" "-XX:AOTCacheOutput=$cache")
+      else
+        aot+=("-XX:AOTCache=$cache")
+      fi
     fi
     env "$@" "$java" "${OPTS[@]}" "${aot[@]+"${aot[@]}"}" -jar "$jar" >"$log" 2>&1 &
     pid=$!
@@ -75,7 +85,7 @@ bench_app_in() { # mode name jar port env...
       sleep 0.02
     done
     if [[ -z "$ready" ]]; then echo "$name did not become ready; its log:" >&2; tail -20 "$log" >&2; kill "$pid" 2>/dev/null; return 1; fi
-    sleep 3
+    sleep "$IDLE_SECONDS"
     # Run 0 migrates the bench database, warms the page cache and records the AOT cache: not measured.
     if (( run > 0 )); then
       readies+=("$ready")
