@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.consort.chassis.idempotency.BulkIdempotency;
+import io.consort.chassis.idempotency.BulkWindows;
+import io.consort.chassis.idempotency.KeyTakenOverException;
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.recruitment.support.BulkLineResult;
 import io.consort.recruitment.support.ExternalIds;
@@ -11,9 +14,10 @@ import io.consort.recruitment.support.Ndjson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedOutputStream;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,18 +50,16 @@ public class PartnerBulkUpsert {
     @Inject
     PartnerService service;
 
-    public StreamingOutput upsertLines(InputStream body, String origin) {
-        Path spool = Ndjson.spool(body, Ndjson.MAX_LINES, "partners-");
-        return out -> {
-            try {
-                run(spool, origin, new BufferedOutputStream(out, 64 * 1024));
-            } finally {
-                Ndjson.delete(spool);
-            }
-        };
+    @Inject
+    BulkIdempotency idempotency;
+
+    public Response upsertLines(InputStream body, String origin, String idempotencyKey, UriInfo uri) {
+        return Ndjson.respond(body, "partners-", idempotency, idempotencyKey, uri,
+                (spool, windows, out) -> run(spool, origin, windows, out));
     }
 
-    private void run(Path spool, String origin, OutputStream out) throws IOException {
+
+    private void run(Path spool, String origin, BulkWindows windows, OutputStream out) throws IOException {
         // In input order: a FAILED result for a line that did not parse, else the line waiting for its batch.
         List<Object> slots = new ArrayList<>(BATCH_SIZE);
         List<PartnerService.BulkLine> batch = new ArrayList<>(BATCH_SIZE);
@@ -74,38 +76,63 @@ public class PartnerBulkUpsert {
                 if (parsed instanceof PartnerService.BulkLine line) {
                     batch.add(line);
                     if (batch.size() == BATCH_SIZE) {
-                        write(slots, store(batch, origin), out);
+                        window(slots, batch, origin, windows, out);
                         slots.clear();
                         batch.clear();
                     }
                 }
             }
         }
-        write(slots, store(batch, origin), out);
-        out.flush();
-    }
-
-    private void write(List<Object> slots, List<BulkLineResult> stored, OutputStream out) throws IOException {
-        int next = 0;
-        for (Object slot : slots) {
-            BulkLineResult result = slot instanceof BulkLineResult failed ? failed : stored.get(next++);
-            out.write(mapper.writeValueAsBytes(result));
-            out.write('\n');
-        }
+        window(slots, batch, origin, windows, out);
         out.flush();
     }
 
     /**
-     * Stores a batch in one transaction; if the database refuses it (a constraint no rule foresaw, a
-     * concurrent writer outside the lock), each line again in its own, so only the bad line fails.
+     * One window: the lines since the previous full batch. Its result lines come from an earlier
+     * execution with the same Idempotency-Key if that committed it, else from storing its batch.
      */
-    private List<BulkLineResult> store(List<PartnerService.BulkLine> batch, String origin) {
-        if (batch.isEmpty()) {
-            return List.of();
+    private void window(List<Object> slots, List<PartnerService.BulkLine> batch, String origin, BulkWindows windows,
+            OutputStream out) throws IOException {
+        if (slots.isEmpty()) {
+            return;
         }
+        int first = slots.get(0) instanceof BulkLineResult failed ? failed.line() : ((PartnerService.BulkLine) slots.get(0)).line();
+        byte[] lines = windows.stored(first);
+        if (lines == null) {
+            lines = store(slots, batch, origin, first, windows);
+        }
+        out.write(lines);
+        out.flush();
+    }
+
+    private byte[] render(List<Object> slots, List<BulkLineResult> stored) throws JsonProcessingException {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(slots.size() * 96);
+        int next = 0;
+        for (Object slot : slots) {
+            BulkLineResult result = slot instanceof BulkLineResult failed ? failed : stored.get(next++);
+            lines.writeBytes(mapper.writeValueAsBytes(result));
+            lines.write('\n');
+        }
+        return lines.toByteArray();
+    }
+
+    /**
+     * Stores a batch in one transaction, with its window; if the database refuses it (a constraint no
+     * rule foresaw, a concurrent writer outside the lock), each line again in its own, so only the bad
+     * line fails, and the window after them.
+     */
+    private byte[] store(List<Object> slots, List<PartnerService.BulkLine> batch, String origin, int first,
+            BulkWindows windows) {
         try {
-            return QuarkusTransaction.requiringNew().timeout(120).call(() -> service.upsertBatch(batch, origin));
+            return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+                byte[] lines = render(slots, batch.isEmpty() ? List.of() : service.upsertBatch(batch, origin));
+                windows.record(first, lines);
+                return lines;
+            });
         } catch (RuntimeException e) {
+            if (KeyTakenOverException.causes(e)) {
+                throw e;
+            }
             LOG.warnf(e, "a partner bulk batch of %d lines failed; storing its lines one by one", batch.size());
         }
         List<BulkLineResult> results = new ArrayList<>(batch.size());
@@ -117,7 +144,11 @@ public class PartnerBulkUpsert {
                 results.add(BulkLineResult.failed(line.line(), "", "could not be stored; send the line again"));
             }
         }
-        return results;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            byte[] lines = render(slots, results);
+            windows.record(first, lines);
+            return lines;
+        });
     }
 
     /** The checked line, or its FAILED result. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consort.chassis.etag.ETags;
+import io.consort.chassis.idempotency.IdempotencyFilter;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.problem.Problems;
@@ -174,8 +175,9 @@ public class PartnerResource {
             content = @Content(mediaType = Ndjson.MEDIA_TYPE, schema = @Schema(implementation = BulkLineResult.class)))
     @Operation(summary = "Upsert up to 100,000 partners by external id, one JSON object per line; one result line "
             + "per input line, a bad line never fails the others")
-    public Response upsertBulk(InputStream body) {
-        return Response.ok(bulk.upsertLines(body, caller.origin()), Ndjson.MEDIA_TYPE).build();
+    public Response upsertBulk(InputStream body, @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
+        return bulk.upsertLines(body, caller.origin(), idempotencyKey, uri);
     }
 
     @GET

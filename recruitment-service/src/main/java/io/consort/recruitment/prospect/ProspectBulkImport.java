@@ -2,6 +2,9 @@ package io.consort.recruitment.prospect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consort.chassis.idempotency.BulkIdempotency;
+import io.consort.chassis.idempotency.BulkWindows;
+import io.consort.chassis.idempotency.KeyTakenOverException;
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
 import io.consort.recruitment.support.BulkLineResult;
@@ -10,9 +13,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedOutputStream;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,6 +60,9 @@ public class ProspectBulkImport {
     @Inject
     ProspectBatchWriter writer;
 
+    @Inject
+    BulkIdempotency idempotency;
+
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, task -> {
         Thread thread = new Thread(task, "prospect-import-writer");
         thread.setDaemon(true);
@@ -67,23 +74,14 @@ public class ProspectBulkImport {
         writers.shutdownNow();
     }
 
-    public StreamingOutput importLines(InputStream body, String origin) {
-        Path spool = Ndjson.spool(body, MAX_LINES, "prospects-");
-        return out -> {
-            try {
-                run(spool, origin, out);
-            } finally {
-                Files.deleteIfExists(spool);
-            }
-        };
+    public Response importLines(InputStream body, String origin, String idempotencyKey, UriInfo uri) {
+        return Ndjson.respond(body, "prospects-", idempotency, idempotencyKey, uri,
+                (spool, windows, out) -> new Run(origin, windows, out).run(spool));
     }
 
-    private void run(Path spool, String origin, OutputStream rawOut) throws IOException {
-        new Run(origin, new BufferedOutputStream(rawOut, 64 * 1024)).run(spool);
-    }
 
-    /** A batch handed to a writer thread and the result lines that wait for it (in input order). */
-    private record Pending(List<BulkLineResult> results, Future<List<BulkLineResult>> written) {
+    /** A window handed to a writer thread (or replayed from an earlier execution): its result lines to come. */
+    private record Pending(Future<byte[]> lines) {
     }
 
     /**
@@ -95,7 +93,10 @@ public class ProspectBulkImport {
     private final class Run {
 
         private final String origin;
+        private final BulkWindows windows;
         private final OutputStream out;
+        /** The first input line of the window being gathered; 0 while it is empty. */
+        private int windowStart;
         private final Deque<Pending> inFlight = new ArrayDeque<>();
         private final Set<String> keys = new HashSet<>();
         private List<BulkLineResult> results = new ArrayList<>(BATCH_SIZE);
@@ -103,8 +104,9 @@ public class ProspectBulkImport {
         private long parseNanos;
         private final long started = System.nanoTime();
 
-        Run(String origin, OutputStream out) {
+        Run(String origin, BulkWindows windows, OutputStream out) {
             this.origin = origin;
+            this.windows = windows;
             this.out = out;
         }
 
@@ -121,6 +123,7 @@ public class ProspectBulkImport {
                     ProspectRules.Result checked = parse(text);
                     parseNanos += System.nanoTime() - parseStarted;
                     if (!checked.valid()) {
+                        windowStart = windowStart == 0 ? lineNumber : windowStart;
                         results.add(new BulkLineResult(lineNumber, "FAILED", null, checked.errors()));
                         continue;
                     }
@@ -139,6 +142,7 @@ public class ProspectBulkImport {
                     for (Map.Entry<String, String> key : prospect.externalIds().entrySet()) {
                         keys.add(key.getKey() + '\u0000' + key.getValue());
                     }
+                    windowStart = windowStart == 0 ? lineNumber : windowStart;
                     batch.add(new ProspectBatchWriter.Row(lineNumber, prospect));
                     results.add(null); // filled in when the batch is written
                 }
@@ -147,7 +151,7 @@ public class ProspectBulkImport {
             } finally {
                 // An aborted answer (client gone) must not leave writers running on behalf of nobody.
                 for (Pending pending : inFlight) {
-                    pending.written().cancel(false);
+                    pending.lines().cancel(false);
                 }
             }
             out.flush();
@@ -155,51 +159,65 @@ public class ProspectBulkImport {
                     (System.nanoTime() - started) / 1_000_000, parseNanos / 1_000_000);
         }
 
+        /**
+         * Ends the window being gathered: its lines are stored by a writer, or, if an earlier execution
+         * with the same Idempotency-Key committed it, replayed from there. A window is cut where a batch
+         * is, so the same body always gives the same windows.
+         */
         private void submit() throws IOException {
+            if (results.isEmpty()) {
+                return;
+            }
             List<ProspectBatchWriter.Row> rows = batch;
-            Future<List<BulkLineResult>> written = rows.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                    : writers.submit(() -> store(rows));
-            inFlight.add(new Pending(results, written));
+            List<BulkLineResult> lines = results;
+            int first = windowStart;
+            byte[] stored = windows.stored(first);
+            Future<byte[]> written = stored != null ? CompletableFuture.completedFuture(stored)
+                    : writers.submit(() -> store(first, rows, lines));
+            inFlight.add(new Pending(written));
             results = new ArrayList<>(BATCH_SIZE);
             batch = new ArrayList<>(BATCH_SIZE);
+            windowStart = 0;
             drain(WRITERS);
         }
 
         /** Writes out completed batches, oldest first, until at most {@code keep} are in flight. */
         private void drain(int keep) throws IOException {
-            while (!inFlight.isEmpty() && (inFlight.size() > keep || inFlight.peek().written().isDone())) {
+            while (!inFlight.isEmpty() && (inFlight.size() > keep || inFlight.peek().lines().isDone())) {
                 Pending pending = inFlight.poll();
-                List<BulkLineResult> written;
                 try {
-                    written = pending.written().get();
+                    out.write(pending.lines().get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while storing prospects", e);
                 } catch (ExecutionException e) {
                     throw new IOException("storing prospects failed", e.getCause());
                 }
-                int next = 0;
-                for (BulkLineResult result : pending.results()) {
-                    BulkLineResult line = result != null ? result : written.get(next++);
-                    out.write(resultLine(mapper, line));
-                    out.write('\n');
-                }
                 out.flush();
             }
         }
 
-        private List<BulkLineResult> store(List<ProspectBatchWriter.Row> rows) {
+        /** Stores a window's prospects and its result lines in one transaction; the result lines. */
+        private byte[] store(int first, List<ProspectBatchWriter.Row> rows, List<BulkLineResult> lines) throws IOException {
             try {
-                List<BulkLineResult> written = QuarkusTransaction.requiringNew().timeout(120)
-                        .call(() -> writer.write(rows, origin));
-                try {
-                    writer.announceChange();
-                } catch (RuntimeException e) {
-                    // The batch is stored; only the recommendations may lag until the next change.
-                    LOG.warn("could not announce imported prospects to the recommendations", e);
+                byte[] written = QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+                    byte[] rendered = render(lines, rows.isEmpty() ? List.of() : writer.write(rows, origin));
+                    windows.record(first, rendered);
+                    return rendered;
+                });
+                if (!rows.isEmpty()) {
+                    try {
+                        writer.announceChange();
+                    } catch (RuntimeException e) {
+                        // The batch is stored; only the recommendations may lag until the next change.
+                        LOG.warn("could not announce imported prospects to the recommendations", e);
+                    }
                 }
                 return written;
             } catch (RuntimeException e) {
+                if (KeyTakenOverException.causes(e)) {
+                    throw e;
+                }
                 // A concurrent import claimed one of these external ids, or the database failed: this
                 // batch is lost, the lines before and after it are not.
                 LOG.warnf(e, "a prospect import batch of %d lines failed", rows.size());
@@ -208,8 +226,21 @@ public class ProspectBulkImport {
                     failed.add(new BulkLineResult(row.line(), "FAILED", null, List.of(new FieldError("",
                             "could not be stored (conflicting concurrent change); send the line again"))));
                 }
-                return failed;
+                byte[] rendered = render(lines, failed);
+                QuarkusTransaction.requiringNew().run(() -> windows.record(first, rendered));
+                return rendered;
             }
+        }
+
+        /** The window's result lines: its FAILED lines as they are, the others from {@code written} in order. */
+        private byte[] render(List<BulkLineResult> lines, List<BulkLineResult> written) throws IOException {
+            ByteArrayOutputStream rendered = new ByteArrayOutputStream(lines.size() * 80);
+            int next = 0;
+            for (BulkLineResult result : lines) {
+                rendered.write(resultLine(mapper, result != null ? result : written.get(next++)));
+                rendered.write('\n');
+            }
+            return rendered.toByteArray();
         }
     }
 

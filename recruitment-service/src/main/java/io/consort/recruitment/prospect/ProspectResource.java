@@ -1,6 +1,7 @@
 package io.consort.recruitment.prospect;
 
 import io.consort.chassis.etag.ETags;
+import io.consort.chassis.idempotency.IdempotencyFilter;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.problem.Problems;
@@ -96,8 +97,9 @@ public class ProspectResource {
     @Produces(NDJSON)
     @Operation(summary = "Import up to 100,000 prospects, one JSON object per line; one result line per input line. "
             + "Lines with external ids update the prospect those ids name")
-    public Response importBulk(InputStream body) {
-        return Response.ok(bulk.importLines(body, caller.origin()), NDJSON).build();
+    public Response importBulk(InputStream body, @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
+        return bulk.importLines(body, caller.origin(), idempotencyKey, uri);
     }
 
     private static ProspectRules.ValidProspect valid(ProspectRequest body) {

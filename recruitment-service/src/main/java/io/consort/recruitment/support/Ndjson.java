@@ -3,14 +3,24 @@ package io.consort.recruitment.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.consort.chassis.idempotency.BulkIdempotency;
+import io.consort.chassis.idempotency.BulkWindows;
+import io.consort.chassis.idempotency.IdempotencyFilter;
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.chassis.problem.Problems;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,11 +37,71 @@ public final class Ndjson {
     private Ndjson() {
     }
 
+    /** A spooled body and its SHA-256 (lower-case hex), which tells a retry from another import. */
+    public record Spool(Path file, String sha256) {
+
+        public void delete() {
+            Ndjson.delete(file);
+        }
+    }
+
+    /** A bulk endpoint's work on its spooled body: one result line per input line, written to {@code out}. */
+    @FunctionalInterface
+    public interface Importer {
+        void run(Path spool, BulkWindows windows, OutputStream out) throws IOException;
+    }
+
+    /**
+     * The answer of a bulk endpoint. The body is spooled ({@link #spool}) and its Idempotency-Key, if any,
+     * claimed; then {@code importer} streams the result lines, storing each committed batch's through
+     * the {@link BulkWindows} it is given, or a completed earlier run with the same key is replayed.
+     * The spool is deleted when the answer ends.
+     */
+    public static Response respond(InputStream body, String prefix, BulkIdempotency idempotency, String idempotencyKey,
+            UriInfo uri, Importer importer) {
+        Spool spool = spool(body, MAX_LINES, prefix);
+        BulkWindows windows;
+        try {
+            windows = idempotency.start(idempotencyKey, uri, spool.sha256());
+        } catch (RuntimeException e) {
+            spool.delete();
+            throw e;
+        }
+        StreamingOutput output = out -> {
+            boolean ended = false;
+            try {
+                if (windows.completed()) {
+                    windows.replay(out);
+                } else {
+                    importer.run(spool.file(), windows, new BufferedOutputStream(out, 64 * 1024));
+                    windows.complete();
+                }
+                ended = true;
+            } finally {
+                if (!ended) {
+                    windows.abandon();
+                }
+                spool.delete();
+            }
+        };
+        Response.ResponseBuilder answer = Response.ok(output, MEDIA_TYPE);
+        if (windows.replaying()) {
+            answer.header(IdempotencyFilter.REPLAYED_HEADER, "true");
+        }
+        return answer.build();
+    }
+
     /**
      * Copies {@code body} to a temporary file the caller deletes; a 413 problem (and no file) when it
      * holds more than {@code maxLines} lines.
      */
-    public static Path spool(InputStream body, int maxLines, String prefix) {
+    public static Spool spool(InputStream body, int maxLines, String prefix) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
         Path file;
         try {
             file = Files.createTempFile(prefix, ".ndjson");
@@ -56,8 +126,9 @@ public final class Ndjson {
                     throw Problems.payloadTooLarge("an import holds at most " + maxLines + " lines");
                 }
                 out.write(buffer, 0, n);
+                digest.update(buffer, 0, n);
             }
-            return file;
+            return new Spool(file, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException | RuntimeException e) {
             delete(file);
             if (e instanceof RuntimeException r) {

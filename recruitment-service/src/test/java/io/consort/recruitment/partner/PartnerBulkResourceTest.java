@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.consort.recruitment.PartnerTopic;
 import io.consort.recruitment.support.Ndjson;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +17,12 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,9 @@ class PartnerBulkResourceTest {
 
     @Inject
     PartnerFixtures fixtures;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -142,5 +150,88 @@ class PartnerBulkResourceTest {
         given().contentType(Ndjson.MEDIA_TYPE).body("{}\n".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/partners/bulk")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    String keyedBulk(String body, String key) {
+        return given().contentType(Ndjson.MEDIA_TYPE).header("Idempotency-Key", key)
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(200).extract().asString();
+    }
+
+    static List<String> statuses(String answer) throws Exception {
+        List<String> statuses = new ArrayList<>();
+        for (String l : answer.split("\n")) {
+            statuses.add(JSON.readTree(l).get("status").asText());
+        }
+        return statuses;
+    }
+
+    @Test
+    @TestSecurity(user = "sync-bot", roles = "integrator")
+    void aRetryWithTheSameKeyReplaysTheFirstAnswerAndAnotherBodyIsRefused() throws Exception {
+        String key = "partners-" + unique();
+        String body = String.join("\n",
+                JSON.writeValueAsString(line("salesforce", "idem-" + unique(), "Idem one " + unique())),
+                "{not json",
+                JSON.writeValueAsString(line("salesforce", "idem-" + unique(), "Idem two " + unique()))) + "\n";
+
+        String first = keyedBulk(body, key);
+        assertEquals(List.of("CREATED", "FAILED", "CREATED"), statuses(first), first);
+        // Replayed, not run again: a second run would have answered UPDATED.
+        String again = given().contentType(Ndjson.MEDIA_TYPE).header("Idempotency-Key", key)
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").extract().asString();
+        assertEquals(first, again);
+
+        given().contentType(Ndjson.MEDIA_TYPE).header("Idempotency-Key", key)
+                .body((body + body).getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://consort.io/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    @TestSecurity(user = "sync-bot", roles = "integrator")
+    void aRetryOfAnInterruptedImportReplaysWhatCommittedAndStoresOnlyTheRest() throws Exception {
+        String key = "partners-" + unique();
+        int lines = PartnerBulkUpsert.BATCH_SIZE + 50;
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            body.append(JSON.writeValueAsString(line("salesforce", "resume-" + unique(), "Resume " + unique()))).append('\n');
+        }
+        String first = keyedBulk(body.toString(), key);
+        assertEquals(Collections.nCopies(lines, "CREATED"), statuses(first));
+
+        // As if the first execution had died after its first batch: its claim went stale, the second
+        // window was never stored (its partners were, which a real crash would not have done; the retry
+        // must then upsert them, not create them again).
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("update idempotency_keys set state = 'PENDING', claimed_at = now() - interval '1 hour' "
+                    + "where idempotency_key = '" + key + "'");
+            assertEquals(1, st.executeUpdate("delete from idempotency_bulk_windows where idempotency_key = '" + key
+                    + "' and first_line > 1"));
+        }
+
+        String resumed = given().contentType(Ndjson.MEDIA_TYPE).header("Idempotency-Key", key)
+                .body(body.toString().getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").extract().asString();
+        List<String> expected = new ArrayList<>(Collections.nCopies(PartnerBulkUpsert.BATCH_SIZE, "CREATED"));
+        expected.addAll(Collections.nCopies(lines - PartnerBulkUpsert.BATCH_SIZE, "UPDATED"));
+        assertEquals(expected, statuses(resumed));
+        String[] before = first.split("\n");
+        String[] after = resumed.split("\n");
+        for (int i = 0; i < lines; i++) {
+            assertEquals(JSON.readTree(before[i]).get("id"), JSON.readTree(after[i]).get("id"), "line " + (i + 1));
+        }
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select state from idempotency_keys where idempotency_key = '" + key + "'")) {
+            assertEquals(true, rs.next());
+            assertEquals("COMPLETED", rs.getString(1));
+        }
+        // Now complete: a further retry is a pure replay of the resumed answer.
+        assertEquals(resumed, keyedBulk(body.toString(), key));
     }
 }

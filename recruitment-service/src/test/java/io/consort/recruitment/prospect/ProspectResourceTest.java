@@ -8,20 +8,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.consort.recruitment.PartnerTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class ProspectResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static Map<String, Object> prospect(String name, String region, String... specialisations) {
         Map<String, Object> body = new HashMap<>();
@@ -207,6 +216,43 @@ class ProspectResourceTest {
                 Duration.ofSeconds(30));
         assertEquals(2, records.size());
         assertEquals("consort.prospect.imported.v1", PartnerTopic.header(records.get(0), "ce_type"));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void aRetriedBulkImportWithTheSameKeyCreatesNothingNew() throws Exception {
+        String key = "prospects-" + unique();
+        String body = String.join("\n",
+                JSON.writeValueAsString(prospect("Idem one " + unique(), "EMEA", "NETWORK")),
+                "{not json",
+                JSON.writeValueAsString(prospect("Idem two " + unique(), "APAC", "NETWORK"))) + "\n";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        String first = given().contentType("application/x-ndjson").header("Idempotency-Key", key).body(bytes)
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(200).header("Idempotent-Replayed", nullValue()).extract().asString();
+        // These lines name no external id: running them again would create two more prospects, with new ids.
+        String again = given().contentType("application/x-ndjson").header("Idempotency-Key", key).body(bytes)
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").extract().asString();
+        assertEquals(first, again);
+        assertEquals(List.of("CREATED", "FAILED", "CREATED"),
+                Arrays.stream(first.split("\n")).map(l -> l.replaceAll(".*\"status\":\"([A-Z]+)\".*", "$1")).toList());
+
+        given().contentType("application/x-ndjson").header("Idempotency-Key", key)
+                .body((body + body).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://consort.io/problems/idempotency-key-reused"));
+
+        // While an import with the key runs (its claim is fresh), a retry is told to wait.
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("update idempotency_keys set state = 'PENDING', claimed_at = now() where idempotency_key = '"
+                    + key + "'");
+        }
+        given().contentType("application/x-ndjson").header("Idempotency-Key", key).body(bytes)
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(409).header("Retry-After", "1").contentType("application/problem+json");
     }
 
     @Test

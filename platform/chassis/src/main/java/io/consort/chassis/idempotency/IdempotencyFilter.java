@@ -49,8 +49,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  *
  * <p>Limits: only blocking endpoints (the transaction is bound to the worker thread, and request
  * filter, endpoint and response filter all run on it); endpoints returning {@code Uni}, {@code Multi}
- * or {@code CompletionStage} and non-JSON bodies (e.g. streamed NDJSON bulk uploads) are passed
- * through without deduplication. Keys are scoped per caller ({@link CallerScope#origin()}).
+ * or {@code CompletionStage} and non-JSON bodies are passed through without deduplication; streamed
+ * NDJSON bulk uploads deduplicate themselves with {@link BulkIdempotency}. Keys are scoped per caller
+ * ({@link CallerScope#origin()}).
  */
 public class IdempotencyFilter {
 
@@ -96,8 +97,7 @@ public class IdempotencyFilter {
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        String target = uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        String target = target(uri);
         String origin = caller.origin();
 
         Claim claim = store.claim(origin, key, "POST", target, BodyHash.sha256Hex(body));
@@ -105,13 +105,10 @@ public class IdempotencyFilter {
             return replay(replay.response());
         }
         if (claim instanceof Claim.Mismatch) {
-            return ProblemResponses.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different request", path);
+            return ProblemResponses.of(keyReused(), path);
         }
         if (claim instanceof Claim.InProgress) {
-            return ProblemResponses.of(new ProblemException(ProblemType.REQUEST_IN_PROGRESS,
-                    ProblemType.REQUEST_IN_PROGRESS.title(), "A request with this Idempotency-Key is still being processed",
-                    null, Map.of("Retry-After", "1")), path);
+            return ProblemResponses.of(inProgress("A request with this Idempotency-Key is still being processed"), path);
         }
         UUID token = ((Claim.Owned) claim).token();
         try {
@@ -168,6 +165,22 @@ public class IdempotencyFilter {
             releaseQuietly(owned);
             replaceWith(response, ProblemMappers.toResponse(e, uri, request.getHeaderString(ProblemMappers.REQUEST_ID_HEADER)));
         }
+    }
+
+    /** What a key is bound to besides its body: the raw path and query of the request. */
+    static String target(UriInfo uri) {
+        return uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+    }
+
+    static ProblemException keyReused() {
+        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.IDEMPOTENCY_KEY_REUSED.title(),
+                "This Idempotency-Key was already used for a different request", null, Map.of());
+    }
+
+    static ProblemException inProgress(String detail) {
+        return new ProblemException(ProblemType.REQUEST_IN_PROGRESS, ProblemType.REQUEST_IN_PROGRESS.title(), detail,
+                null, Map.of("Retry-After", "1"));
     }
 
     /**

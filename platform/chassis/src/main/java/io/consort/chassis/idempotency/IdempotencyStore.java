@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -88,7 +90,7 @@ public class IdempotencyStore {
                     if (claimedAt.isAfter(now.minus(config.pendingTimeout()))) {
                         return new Claim.InProgress();
                     }
-                    return takeOver(c, origin, key, previous, token, now);
+                    return takeOver(c, origin, key, previous, rs.getTimestamp(6), token, now);
                 }
             }
         } catch (SQLException e) {
@@ -101,16 +103,18 @@ public class IdempotencyStore {
      * means that execution's {@link #complete} will match no row and roll its effect back, so at most
      * one execution ever commits.
      */
-    private Claim takeOver(Connection c, String origin, String key, UUID previous, UUID token, Instant now)
-            throws SQLException {
+    private Claim takeOver(Connection c, String origin, String key, UUID previous, Timestamp previousClaim,
+            UUID token, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update idempotency_keys set claim_token = ?, claimed_at = ?
-                where origin = ? and idempotency_key = ? and state = 'PENDING' and claim_token = ?""")) {
+                where origin = ? and idempotency_key = ? and state = 'PENDING' and claim_token = ?
+                    and claimed_at = ?""")) {
             ps.setObject(1, token);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setString(3, origin);
             ps.setString(4, key);
             ps.setObject(5, previous);
+            ps.setTimestamp(6, previousClaim);
             return ps.executeUpdate() == 1 ? new Claim.Owned(token) : new Claim.InProgress();
         }
     }
@@ -137,6 +141,77 @@ public class IdempotencyStore {
         }
     }
 
+    /**
+     * Stores one committed batch's result lines of a keyed bulk request; must run inside that batch's
+     * transaction. It also renews the claim (a long import is not taken over while it makes progress)
+     * and locks the key row until the batch commits: a retry taking the key over waits, then finds the
+     * claim renewed; a batch of an execution that was taken over fails with {@link KeyTakenOverException}
+     * and rolls back.
+     */
+    public void recordWindow(String origin, String key, UUID token, int firstLine, byte[] resultLines) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update idempotency_keys set claimed_at = ?
+                    where origin = ? and idempotency_key = ? and state = 'PENDING' and claim_token = ?""")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setString(2, origin);
+                ps.setString(3, key);
+                ps.setObject(4, token);
+                if (ps.executeUpdate() == 0) {
+                    throw new KeyTakenOverException();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into idempotency_bulk_windows (origin, idempotency_key, first_line, result_lines)
+                    values (?, ?, ?, ?)""")) {
+                ps.setString(1, origin);
+                ps.setString(2, key);
+                ps.setInt(3, firstLine);
+                ps.setBytes(4, resultLines);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing a bulk window failed", e);
+        }
+    }
+
+    /** The stored windows of a keyed bulk request by first input line, in input order. */
+    public SortedMap<Integer, byte[]> windows(String origin, String key) {
+        SortedMap<Integer, byte[]> windows = new TreeMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select first_line, result_lines from idempotency_bulk_windows
+                where origin = ? and idempotency_key = ?""")) {
+            ps.setString(1, origin);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    windows.put(rs.getInt(1), rs.getBytes(2));
+                }
+            }
+            return windows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading bulk windows failed", e);
+        }
+    }
+
+    /**
+     * Lets a retry take over a PENDING claim at once rather than after the pending timeout: for a bulk
+     * execution that stopped after committing part of its work, which the retry then resumes. A batch of
+     * the stopped execution still finishing fails once the retry has taken over.
+     */
+    public void handOver(String origin, String key, UUID token) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                update idempotency_keys set claimed_at = timestamptz 'epoch'
+                where origin = ? and idempotency_key = ? and state = 'PENDING' and claim_token = ?""")) {
+            ps.setString(1, origin);
+            ps.setString(2, key);
+            ps.setObject(3, token);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("handing the idempotency key over failed", e);
+        }
+    }
+
     /** Forgets a PENDING claim whose execution committed nothing, so a retry runs afresh. */
     public void release(String origin, String key, UUID token) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -152,10 +227,14 @@ public class IdempotencyStore {
 
     /** Deletes keys older than the TTL; returns how many. */
     public int purgeExpired() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "delete from idempotency_keys where created_at < ?")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(config.ttl())));
-            return ps.executeUpdate();
+        Timestamp expired = Timestamp.from(Instant.now().minus(config.ttl()));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement keys = c.prepareStatement("delete from idempotency_keys where created_at < ?");
+                PreparedStatement windows = c.prepareStatement(
+                        "delete from idempotency_bulk_windows where created_at < ?")) {
+            keys.setTimestamp(1, expired);
+            windows.setTimestamp(1, expired);
+            return keys.executeUpdate() + windows.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("purging idempotency keys failed", e);
         }
