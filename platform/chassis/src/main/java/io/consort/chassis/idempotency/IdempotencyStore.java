@@ -225,7 +225,7 @@ public class IdempotencyStore {
         }
     }
 
-    /** Deletes keys older than the TTL; returns how many. */
+    /** Deletes keys and bulk windows older than the TTL; returns how many rows went. */
     public int purgeExpired() {
         Timestamp expired = Timestamp.from(Instant.now().minus(config.ttl()));
         try (Connection c = dataSource.getConnection();
