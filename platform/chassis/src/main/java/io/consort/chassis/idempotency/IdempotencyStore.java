@@ -48,6 +48,16 @@ public class IdempotencyStore {
                 ps.setTimestamp(3, Timestamp.from(now.minus(config.ttl())));
                 ps.executeUpdate();
             }
+            // Bulk windows outlive their key by the time the import took; an expired key's must not be
+            // replayed to the next request that happens to use the same key.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    delete from idempotency_bulk_windows w where w.origin = ? and w.idempotency_key = ?
+                    and not exists (select 1 from idempotency_keys k
+                                    where k.origin = w.origin and k.idempotency_key = w.idempotency_key)""")) {
+                ps.setString(1, origin);
+                ps.setString(2, key);
+                ps.executeUpdate();
+            }
             UUID token = UUID.randomUUID();
             // The primary key makes the insert the lock: of two concurrent duplicates exactly one inserts.
             try (PreparedStatement ps = c.prepareStatement("""

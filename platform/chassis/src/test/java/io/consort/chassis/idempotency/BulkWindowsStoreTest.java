@@ -106,4 +106,19 @@ class BulkWindowsStoreTest {
         assertTrue(!second.equals(first));
         assertArrayEquals(lines("a\n"), store.windows(ORIGIN, key).get(1));
     }
+
+    @Test
+    void anExpiredKeysWindowsAreNotHandedToItsNextUse() throws SQLException {
+        String key = "expired-" + UUID.randomUUID();
+        UUID first = own(key);
+        QuarkusTransaction.requiringNew().run(() -> store.recordWindow(ORIGIN, key, first, 1, lines("old\n")));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update idempotency_keys set created_at = now() - interval '30 days' where origin = ? and idempotency_key = ?")) {
+            ps.setString(1, ORIGIN);
+            ps.setString(2, key);
+            ps.executeUpdate();
+        }
+        own(key);
+        assertTrue(store.windows(ORIGIN, key).isEmpty());
+    }
 }
