@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consort.chassis.idempotency.BulkIdempotency;
 import io.consort.chassis.idempotency.BulkWindows;
-import io.consort.chassis.idempotency.KeyTakenOverException;
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.recruitment.support.BulkLineResult;
 import io.consort.recruitment.support.ExternalIds;
@@ -57,7 +56,6 @@ public class PartnerBulkUpsert {
         return Ndjson.respond(body, "partners-", idempotency, idempotencyKey, uri,
                 (spool, windows, out) -> run(spool, origin, windows, out));
     }
-
 
     private void run(Path spool, String origin, BulkWindows windows, OutputStream out) throws IOException {
         // In input order: a FAILED result for a line that did not parse, else the line waiting for its batch.
@@ -123,32 +121,21 @@ public class PartnerBulkUpsert {
      */
     private byte[] store(List<Object> slots, List<PartnerService.BulkLine> batch, String origin, int first,
             BulkWindows windows) {
-        try {
-            return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
-                byte[] lines = render(slots, batch.isEmpty() ? List.of() : service.upsertBatch(batch, origin));
-                windows.record(first, lines);
-                return lines;
-            });
-        } catch (RuntimeException e) {
-            if (KeyTakenOverException.causes(e)) {
-                throw e;
-            }
-            LOG.warnf(e, "a partner bulk batch of %d lines failed; storing its lines one by one", batch.size());
-        }
-        List<BulkLineResult> results = new ArrayList<>(batch.size());
-        for (PartnerService.BulkLine line : batch) {
-            try {
-                results.addAll(QuarkusTransaction.requiringNew().call(() -> service.upsertBatch(List.of(line), origin)));
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "bulk line %d could not be stored", line.line());
-                results.add(BulkLineResult.failed(line.line(), "", "could not be stored; send the line again"));
-            }
-        }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            byte[] lines = render(slots, results);
-            windows.record(first, lines);
-            return lines;
-        });
+        return windows.commit(first, () -> render(slots, batch.isEmpty() ? List.of() : service.upsertBatch(batch, origin)),
+                failure -> {
+                    LOG.warnf(failure, "a partner bulk batch of %d lines failed; storing its lines one by one", batch.size());
+                    List<BulkLineResult> results = new ArrayList<>(batch.size());
+                    for (PartnerService.BulkLine line : batch) {
+                        try {
+                            results.addAll(QuarkusTransaction.requiringNew()
+                                    .call(() -> service.upsertBatch(List.of(line), origin)));
+                        } catch (RuntimeException e) {
+                            LOG.warnf(e, "bulk line %d could not be stored", line.line());
+                            results.add(BulkLineResult.failed(line.line(), "", "could not be stored; send the line again"));
+                        }
+                    }
+                    return render(slots, results);
+                });
     }
 
     /** The checked line, or its FAILED result. */

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.idempotency.BulkIdempotency;
 import io.consort.chassis.idempotency.BulkWindows;
-import io.consort.chassis.idempotency.KeyTakenOverException;
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
 import io.consort.recruitment.support.BulkLineResult;
 import io.consort.recruitment.support.Ndjson;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,6 @@ public class ProspectBulkImport {
                 (spool, windows, out) -> new Run(origin, windows, out).run(spool));
     }
 
-
     /** A window handed to a writer thread (or replayed from an earlier execution): its result lines to come. */
     private record Pending(Future<byte[]> lines) {
     }
@@ -95,8 +93,6 @@ public class ProspectBulkImport {
         private final String origin;
         private final BulkWindows windows;
         private final OutputStream out;
-        /** The first input line of the window being gathered; 0 while it is empty. */
-        private int windowStart;
         private final Deque<Pending> inFlight = new ArrayDeque<>();
         private final Set<String> keys = new HashSet<>();
         private List<BulkLineResult> results = new ArrayList<>(BATCH_SIZE);
@@ -123,7 +119,6 @@ public class ProspectBulkImport {
                     ProspectRules.Result checked = parse(text);
                     parseNanos += System.nanoTime() - parseStarted;
                     if (!checked.valid()) {
-                        windowStart = windowStart == 0 ? lineNumber : windowStart;
                         results.add(new BulkLineResult(lineNumber, "FAILED", null, checked.errors()));
                         continue;
                     }
@@ -142,7 +137,6 @@ public class ProspectBulkImport {
                     for (Map.Entry<String, String> key : prospect.externalIds().entrySet()) {
                         keys.add(key.getKey() + '\u0000' + key.getValue());
                     }
-                    windowStart = windowStart == 0 ? lineNumber : windowStart;
                     batch.add(new ProspectBatchWriter.Row(lineNumber, prospect));
                     results.add(null); // filled in when the batch is written
                 }
@@ -170,14 +164,14 @@ public class ProspectBulkImport {
             }
             List<ProspectBatchWriter.Row> rows = batch;
             List<BulkLineResult> lines = results;
-            int first = windowStart;
+            // In input order: a FAILED line as it is, a stored line as null with its row next in the batch.
+            int first = lines.get(0) != null ? lines.get(0).line() : rows.get(0).line();
             byte[] stored = windows.stored(first);
             Future<byte[]> written = stored != null ? CompletableFuture.completedFuture(stored)
                     : writers.submit(() -> store(first, rows, lines));
             inFlight.add(new Pending(written));
             results = new ArrayList<>(BATCH_SIZE);
             batch = new ArrayList<>(BATCH_SIZE);
-            windowStart = 0;
             drain(WRITERS);
         }
 
@@ -198,38 +192,31 @@ public class ProspectBulkImport {
         }
 
         /** Stores a window's prospects and its result lines in one transaction; the result lines. */
-        private byte[] store(int first, List<ProspectBatchWriter.Row> rows, List<BulkLineResult> lines) throws IOException {
-            try {
-                byte[] written = QuarkusTransaction.requiringNew().timeout(120).call(() -> {
-                    byte[] rendered = render(lines, rows.isEmpty() ? List.of() : writer.write(rows, origin));
-                    windows.record(first, rendered);
-                    return rendered;
-                });
-                if (!rows.isEmpty()) {
-                    try {
-                        writer.announceChange();
-                    } catch (RuntimeException e) {
-                        // The batch is stored; only the recommendations may lag until the next change.
-                        LOG.warn("could not announce imported prospects to the recommendations", e);
-                    }
+        private byte[] store(int first, List<ProspectBatchWriter.Row> rows, List<BulkLineResult> lines) {
+            AtomicBoolean refused = new AtomicBoolean();
+            byte[] written = windows.commit(first,
+                    () -> render(lines, rows.isEmpty() ? List.of() : writer.write(rows, origin)),
+                    failure -> {
+                        // A concurrent import claimed one of these external ids, or the database failed: this
+                        // batch is lost, the lines before and after it are not.
+                        refused.set(true);
+                        LOG.warnf(failure, "a prospect import batch of %d lines failed", rows.size());
+                        List<BulkLineResult> failed = new ArrayList<>(rows.size());
+                        for (ProspectBatchWriter.Row row : rows) {
+                            failed.add(new BulkLineResult(row.line(), "FAILED", null, List.of(new FieldError("",
+                                    "could not be stored (conflicting concurrent change); send the line again"))));
+                        }
+                        return render(lines, failed);
+                    });
+            if (!rows.isEmpty() && !refused.get()) {
+                try {
+                    writer.announceChange();
+                } catch (RuntimeException e) {
+                    // The batch is stored; only the recommendations may lag until the next change.
+                    LOG.warn("could not announce imported prospects to the recommendations", e);
                 }
-                return written;
-            } catch (RuntimeException e) {
-                if (KeyTakenOverException.causes(e)) {
-                    throw e;
-                }
-                // A concurrent import claimed one of these external ids, or the database failed: this
-                // batch is lost, the lines before and after it are not.
-                LOG.warnf(e, "a prospect import batch of %d lines failed", rows.size());
-                List<BulkLineResult> failed = new ArrayList<>(rows.size());
-                for (ProspectBatchWriter.Row row : rows) {
-                    failed.add(new BulkLineResult(row.line(), "FAILED", null, List.of(new FieldError("",
-                            "could not be stored (conflicting concurrent change); send the line again"))));
-                }
-                byte[] rendered = render(lines, failed);
-                QuarkusTransaction.requiringNew().run(() -> windows.record(first, rendered));
-                return rendered;
             }
+            return written;
         }
 
         /** The window's result lines: its FAILED lines as they are, the others from {@code written} in order. */

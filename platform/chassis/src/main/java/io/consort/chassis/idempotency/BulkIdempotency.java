@@ -12,7 +12,7 @@ import java.util.UUID;
  * their batches commit one by one, so one stored answer written at the end could not be exactly-once.
  *
  * <p>Instead each committed batch stores its result lines (a "window", keyed by its first input line)
- * in its own transaction ({@link BulkWindows#record}). A retry with the same key and body replays the
+ * in its own transaction ({@link BulkWindows#commit}). A retry with the same key and body replays the
  * stored windows and stores only the batches that never committed, so every line takes effect once;
  * once the whole import has run, the key is COMPLETED and a retry is a pure replay. The same key with
  * another body answers 422, and while an import runs a retry answers 409 (each committed batch renews

@@ -1,11 +1,13 @@
 package io.consort.chassis.idempotency;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * One bulk request's side of {@link BulkIdempotency}: the windows an earlier execution with the same
@@ -14,6 +16,9 @@ import java.util.UUID;
 public final class BulkWindows {
 
     public static final BulkWindows NONE = new BulkWindows(null, null, null, null, new TreeMap<>());
+
+    /** How long one window's transaction may take. */
+    static final int WINDOW_TIMEOUT_SECONDS = 120;
 
     private final IdempotencyStore store;
     private final String origin;
@@ -45,8 +50,45 @@ public final class BulkWindows {
         return stored.get(firstLine);
     }
 
-    /** Stores a window's result lines; call inside the transaction that commits that window's lines. */
-    public void record(int firstLine, byte[] resultLines) {
+    /** The result lines of a window whose batch the database refused, and whatever else that takes. */
+    @FunctionalInterface
+    public interface Refused {
+        byte[] resultLines(RuntimeException failure) throws Exception;
+    }
+
+    /**
+     * Commits one window in a transaction of its own: {@code batch} stores the window's lines and
+     * answers their result lines, which are recorded with them. If that transaction fails (other than by
+     * a take-over, which stops the import), {@code refused} answers the result lines instead, outside
+     * any transaction (it may store lines one by one), and they are recorded on their own.
+     */
+    public byte[] commit(int firstLine, Callable<byte[]> batch, Refused refused) {
+        try {
+            return QuarkusTransaction.requiringNew().timeout(WINDOW_TIMEOUT_SECONDS).call(() -> {
+                byte[] lines = batch.call();
+                record(firstLine, lines);
+                return lines;
+            });
+        } catch (RuntimeException failure) {
+            if (KeyTakenOverException.causes(failure)) {
+                throw failure;
+            }
+            byte[] lines;
+            try {
+                lines = refused.resultLines(failure);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot answer a refused bulk batch", e);
+            }
+            if (token != null) {
+                QuarkusTransaction.requiringNew().run(() -> record(firstLine, lines));
+            }
+            return lines;
+        }
+    }
+
+    private void record(int firstLine, byte[] resultLines) {
         if (token != null) {
             store.recordWindow(origin, key, token, firstLine, resultLines);
             recorded = true;
