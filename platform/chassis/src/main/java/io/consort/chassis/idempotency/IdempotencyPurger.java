@@ -33,7 +33,7 @@ public class IdempotencyPurger {
             try {
                 int purged = store.purgeExpired();
                 if (purged > 0) {
-                    LOG.debugf("Purged %d expired idempotency keys and bulk windows", purged);
+                    LOG.debugf("Purged %d expired idempotency keys", purged);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Purging expired idempotency keys failed; will retry", e);

@@ -28,6 +28,20 @@ public class IdempotencyStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
+    private static final String DELETE_EXPIRED_KEY = """
+            with expired as (
+              delete from idempotency_keys where origin = ? and idempotency_key = ? and created_at < ?
+              returning origin, idempotency_key)
+            delete from idempotency_bulk_windows w using expired e
+            where w.origin = e.origin and w.idempotency_key = e.idempotency_key""";
+    private static final String PURGE_EXPIRED = """
+            with expired as (
+              delete from idempotency_keys where created_at < ? returning origin, idempotency_key),
+            windows as (
+              delete from idempotency_bulk_windows w using expired e
+              where w.origin = e.origin and w.idempotency_key = e.idempotency_key returning 1)
+            select (select count(*) from expired), (select count(*) from windows)""";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -40,22 +54,12 @@ public class IdempotencyStore {
     public Claim claim(String origin, String key, String method, String path, String hash) {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
-            // An expired key is as good as absent.
-            try (PreparedStatement ps = c.prepareStatement(
-                    "delete from idempotency_keys where origin = ? and idempotency_key = ? and created_at < ?")) {
+            // An expired key is as good as absent; a bulk request's windows go with it, so they are never
+            // replayed to the next request that uses the same key.
+            try (PreparedStatement ps = c.prepareStatement(DELETE_EXPIRED_KEY)) {
                 ps.setString(1, origin);
                 ps.setString(2, key);
                 ps.setTimestamp(3, Timestamp.from(now.minus(config.ttl())));
-                ps.executeUpdate();
-            }
-            // Bulk windows outlive their key by the time the import took; an expired key's must not be
-            // replayed to the next request that happens to use the same key.
-            try (PreparedStatement ps = c.prepareStatement("""
-                    delete from idempotency_bulk_windows w where w.origin = ? and w.idempotency_key = ?
-                    and not exists (select 1 from idempotency_keys k
-                                    where k.origin = w.origin and k.idempotency_key = w.idempotency_key)""")) {
-                ps.setString(1, origin);
-                ps.setString(2, key);
                 ps.executeUpdate();
             }
             UUID token = UUID.randomUUID();
@@ -235,16 +239,14 @@ public class IdempotencyStore {
         }
     }
 
-    /** Deletes keys and bulk windows older than the TTL; returns how many rows went. */
+    /** Deletes the keys older than the TTL, with their bulk windows; returns how many keys went. */
     public int purgeExpired() {
-        Timestamp expired = Timestamp.from(Instant.now().minus(config.ttl()));
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement keys = c.prepareStatement("delete from idempotency_keys where created_at < ?");
-                PreparedStatement windows = c.prepareStatement(
-                        "delete from idempotency_bulk_windows where created_at < ?")) {
-            keys.setTimestamp(1, expired);
-            windows.setTimestamp(1, expired);
-            return keys.executeUpdate() + windows.executeUpdate();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PURGE_EXPIRED)) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(config.ttl())));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("purging idempotency keys failed", e);
         }

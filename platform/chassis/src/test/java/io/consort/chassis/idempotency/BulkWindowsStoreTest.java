@@ -107,9 +107,8 @@ class BulkWindowsStoreTest {
         assertArrayEquals(lines("a\n"), store.windows(ORIGIN, key).get(1));
     }
 
-    @Test
-    void anExpiredKeysWindowsAreNotHandedToItsNextUse() throws SQLException {
-        String key = "expired-" + UUID.randomUUID();
+    String expiredKeyWithAWindow(String prefix) throws SQLException {
+        String key = prefix + UUID.randomUUID();
         UUID first = own(key);
         QuarkusTransaction.requiringNew().run(() -> store.recordWindow(ORIGIN, key, first, 1, lines("old\n")));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -118,7 +117,20 @@ class BulkWindowsStoreTest {
             ps.setString(2, key);
             ps.executeUpdate();
         }
+        return key;
+    }
+
+    @Test
+    void anExpiredKeysWindowsAreNotHandedToItsNextUse() throws SQLException {
+        String key = expiredKeyWithAWindow("expired-");
         own(key);
+        assertTrue(store.windows(ORIGIN, key).isEmpty());
+    }
+
+    @Test
+    void purgingAnExpiredKeyTakesItsWindowsAlong() throws SQLException {
+        String key = expiredKeyWithAWindow("purged-");
+        assertTrue(store.purgeExpired() >= 1);
         assertTrue(store.windows(ORIGIN, key).isEmpty());
     }
 }
