@@ -24,6 +24,8 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -253,6 +255,48 @@ class ProspectResourceTest {
         given().contentType("application/x-ndjson").header("Idempotency-Key", key).body(bytes)
                 .when().post("/api/v1/prospects/bulk")
                 .then().statusCode(409).header("Retry-After", "1").contentType("application/problem+json");
+    }
+
+    @Test
+    void aBulkImportNeedsAToken() {
+        given().contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "pat", roles = "partner-admin")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = "0a0a0a0a-0000-4000-8000-000000000001"))
+    void partnerUsersMayNotBulkImportProspects() throws Exception {
+        String marker = "Partner import " + unique();
+        given().contentType("application/x-ndjson")
+                .body(("{\"companyName\": \"" + marker + "\", \"region\": \"EMEA\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(403).contentType("application/problem+json");
+        assertEquals(0, prospectsNamed(marker));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void aBulkImportWithAMalformedIdempotencyKeyIsA400AndImportsNothing() throws Exception {
+        String marker = "Bad key " + unique();
+        given().contentType("application/x-ndjson").header("Idempotency-Key", "has spaces")
+                .body(JSON.valueToTree(prospect(marker, "EMEA", "NETWORK")).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertEquals(0, prospectsNamed(marker));
+    }
+
+    long prospectsNamed(String name) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from prospects where company_name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
