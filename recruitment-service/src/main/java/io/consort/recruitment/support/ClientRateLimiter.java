@@ -2,13 +2,13 @@ package io.consort.recruitment.support;
 
 import io.consort.chassis.problem.ProblemResponses;
 import io.consort.chassis.problem.Problems;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.runtime.Startup;
 import java.lang.reflect.Method;
 import java.util.EnumMap;
 import java.util.Map;
