@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * What every NDJSON bulk endpoint (api.md: up to 100,000 lines, one result line per input line) does
  * the same way: spooling the body to a file while counting its lines, so an oversized import is refused
- * (413) before anything is stored and the body is never held in memory; and describing a line that is
+ * (413) before anything is stored and the body is never held in memory, and one that is not UTF-8 refused
+ * (400) the same way; and describing a line that is
  * not the expected JSON as field errors for its FAILED result line.
  */
 public final class Ndjson {
@@ -93,7 +94,7 @@ public final class Ndjson {
 
     /**
      * Copies {@code body} to a temporary file the caller deletes; a 413 problem (and no file) when it
-     * holds more than {@code maxLines} lines.
+     * holds more than {@code maxLines} lines, a 400 when it is not UTF-8.
      */
     public static Spool spool(InputStream body, int maxLines, String prefix) {
         MessageDigest digest;
@@ -112,10 +113,15 @@ public final class Ndjson {
             byte[] buffer = new byte[64 * 1024];
             long lines = 0;
             boolean pendingContent = false;
+            Utf8 utf8 = new Utf8();
             int n;
             while ((n = in.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
+                    byte b = buffer[i];
+                    if (!utf8.accepts(b)) {
+                        throw notUtf8(lines + 1);
+                    }
+                    if (b == '\n') {
                         lines++;
                         pendingContent = false;
                     } else {
@@ -128,6 +134,9 @@ public final class Ndjson {
                 out.write(buffer, 0, n);
                 digest.update(buffer, 0, n);
             }
+            if (!utf8.complete()) {
+                throw notUtf8(lines + (pendingContent ? 1 : 0));
+            }
             return new Spool(file, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException | RuntimeException e) {
             delete(file);
@@ -135,6 +144,66 @@ public final class Ndjson {
                 throw r;
             }
             throw new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private static RuntimeException notUtf8(long line) {
+        return Problems.badRequest("line " + line + " is not valid UTF-8; an import is read as UTF-8 (RFC 8259), "
+                + "so nothing of it was stored");
+    }
+
+    /**
+     * Checks a byte stream for well-formed UTF-8 (the Unicode Standard's table 3-7: no overlong forms, no
+     * surrogates, nothing above U+10FFFF) one byte at a time, so a body is checked while it is spooled and
+     * an import is refused whole, before any line is stored, rather than failing halfway through.
+     */
+    static final class Utf8 {
+
+        /** Continuation bytes the current sequence still needs. */
+        private int needed;
+        /** The range the next continuation byte must fall in (narrower than 80..BF after E0, ED, F0, F4). */
+        private int low = 0x80;
+        private int high = 0xBF;
+
+        boolean accepts(byte value) {
+            int b = value & 0xFF;
+            if (needed > 0) {
+                if (b < low || b > high) {
+                    return false;
+                }
+                needed--;
+                low = 0x80;
+                high = 0xBF;
+                return true;
+            }
+            if (b <= 0x7F) {
+                return true;
+            }
+            if (b >= 0xC2 && b <= 0xDF) {
+                needed = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                needed = 2;
+                if (b == 0xE0) {
+                    low = 0xA0;
+                } else if (b == 0xED) {
+                    high = 0x9F;
+                }
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                needed = 3;
+                if (b == 0xF0) {
+                    low = 0x90;
+                } else if (b == 0xF4) {
+                    high = 0x8F;
+                }
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        /** Whether the stream ended between characters rather than inside one. */
+        boolean complete() {
+            return needed == 0;
         }
     }
 

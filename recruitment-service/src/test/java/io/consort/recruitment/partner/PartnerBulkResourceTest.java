@@ -1,6 +1,7 @@
 package io.consort.recruitment.partner;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,6 +134,22 @@ class PartnerBulkResourceTest {
         given().contentType(Ndjson.MEDIA_TYPE).body(body.toString().getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/partners/bulk")
                 .then().statusCode(413).contentType("application/problem+json");
+        given().when().get("/api/v1/partners/by-external-id/salesforce/{id}", marker).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void anImportThatIsNotUtf8IsRefusedWholeNamingTheLine() throws Exception {
+        String marker = "latin1-" + unique();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes((JSON.writeValueAsString(line("salesforce", marker, "Acme")) + "\n").getBytes(StandardCharsets.UTF_8));
+        // A CRM export in Latin-1: "Müller" with 'ü' as the single byte FC.
+        body.writeBytes(JSON.writeValueAsString(line("salesforce", marker + "-2", "Müller")).getBytes(StandardCharsets.ISO_8859_1));
+        given().contentType(Ndjson.MEDIA_TYPE).body(body.toByteArray())
+                .when().post("/api/v1/partners/bulk")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("line 2 is not valid UTF-8"));
+        // Refused before anything was stored: not even the valid first line.
         given().when().get("/api/v1/partners/by-external-id/salesforce/{id}", marker).then().statusCode(404);
     }
 

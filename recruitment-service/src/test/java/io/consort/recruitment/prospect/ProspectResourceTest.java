@@ -2,6 +2,7 @@ package io.consort.recruitment.prospect;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -305,6 +306,23 @@ class ProspectResourceTest {
         given().contentType(ContentType.JSON).body("[]")
                 .when().post("/api/v1/prospects/bulk")
                 .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void aBulkImportThatIsNotUtf8IsRefusedWhole() {
+        String marker = "Latin1" + unique();
+        byte[] first = ("{\"companyName\": \"" + marker + "\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] second = ("{\"companyName\": \"" + marker + " Gr\u00FCn\"}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] body = new byte[first.length + second.length];
+        System.arraycopy(first, 0, body, 0, first.length);
+        System.arraycopy(second, 0, body, first.length, second.length);
+        given().contentType("application/x-ndjson").body(body)
+                .when().post("/api/v1/prospects/bulk")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("line 2 is not valid UTF-8"));
+        given().queryParam("limit", 200).when().get("/api/v1/prospects")
+                .then().statusCode(200).body("items.companyName", everyItem(not(startsWith(marker))));
     }
 
     @Test
