@@ -92,6 +92,30 @@ class UpstreamFailureTest {
         given().get("/api/v1/test-reopen/y").then().statusCode(503).header("Retry-After", "1");
     }
 
+    @Test
+    void aRequestWithoutBodyGoesAgainOnAFreshConnectionWhenThePooledOneWasClosed() {
+        String stale = ConfigProvider.getConfig().getValue("consort.gateway.upstreams.stale.url", String.class);
+        given().get("/api/v1/test-stale/a").then().statusCode(200).body(equalTo("fresh"));
+        // The pooled connection carries this one, and the service closes it unanswered: the gateway sends it
+        // again on a new connection rather than answering 502.
+        given().get("/api/v1/test-stale/b").then().statusCode(200).body(equalTo("fresh"));
+        assertEquals(2, connections(stale));
+
+        // A request with a body is not sent twice: the same stale connection is a 502.
+        given().contentType("application/json").body("{\"name\":\"once\"}").post("/api/v1/test-stale/c").then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The stale service gave no valid answer."));
+        assertEquals(2, connections(stale));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "consort_gateway_upstream_failures_total{kind=\"stale-connection\",route=\"stale\"} 1.0"));
+    }
+
+    private static int connections(String stale) {
+        return Integer.parseInt(given().baseUri(stale).get("/_control/connections").then().statusCode(200).extract().asString());
+    }
+
     private static int hits(String flaky) {
         return Integer.parseInt(given().baseUri(flaky).get("/_control/hits").then().statusCode(200).extract().asString());
     }

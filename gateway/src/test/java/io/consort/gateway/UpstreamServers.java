@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Long> receivedById = new ConcurrentHashMap<>();
     private final AtomicBoolean flakyHealthy = new AtomicBoolean(true);
     private final AtomicInteger flakyHits = new AtomicInteger();
+    private final AtomicInteger staleConnections = new AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -58,6 +60,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         route(config, "broken", "http://127.0.0.1:" + listen(garbageServer()), "/api/v1/test-broken");
         route(config, "reopen", "http://127.0.0.1:" + listen(garbageServer()), "/api/v1/test-reopen");
         route(config, "flaky", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::flaky)), "/api/v1/test-flaky");
+        route(config, "stale", "http://127.0.0.1:" + listen(oneRequestPerConnection()), "/api/v1/test-stale");
         return config;
     }
 
@@ -157,6 +160,38 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         } else {
             req.connection().close();
         }
+    }
+
+    /**
+     * Keeps every connection alive after answering its first request, then closes it, unanswered, when a
+     * second request arrives on it: what a service does that dropped an idle kept-alive connection just as
+     * the gateway sent on it. {@code GET /_control/connections} (on a fresh connection) answers how many
+     * connections carried a request other than that one.
+     */
+    private NetServer oneRequestPerConnection() {
+        return vertx.createNetServer().connectHandler(socket -> {
+            Buffer received = Buffer.buffer();
+            AtomicBoolean answered = new AtomicBoolean();
+            socket.handler(data -> {
+                if (answered.get()) {
+                    socket.close();
+                    return;
+                }
+                received.appendBuffer(data);
+                if (!received.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+                    return;
+                }
+                answered.set(true);
+                String body;
+                if (received.toString(StandardCharsets.ISO_8859_1).startsWith("GET /_control/connections ")) {
+                    body = String.valueOf(staleConnections.get());
+                } else {
+                    staleConnections.incrementAndGet();
+                    body = "fresh";
+                }
+                socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            });
+        });
     }
 
     /** Answers every request with bytes that are not HTTP. */

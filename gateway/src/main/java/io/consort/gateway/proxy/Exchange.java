@@ -7,6 +7,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,6 +18,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -28,6 +30,8 @@ import org.jboss.logging.Logger;
 final class Exchange {
 
     private static final Logger LOG = Logger.getLogger(Exchange.class);
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
 
     private final RoutingContext ctx;
     private final HttpServerRequest request;
@@ -37,6 +41,12 @@ final class Exchange {
     private final ProxySettings settings;
 
     private HttpClientRequest upstreamRequest;
+    private RequestOptions upstreamOptions;
+    private String clientOrigin;
+    /** Sent on a pooled connection that had carried a request before (see {@link PooledConnections}). */
+    private boolean onReusedConnection;
+    /** This exchange already went to a fresh connection once after a stale one. */
+    private boolean retried;
     /** The breaker has been told how this exchange went; it must hear exactly once. */
     private boolean verdictGiven;
     private boolean clientGone;
@@ -56,10 +66,10 @@ final class Exchange {
         ctx.addEndHandler(this::clientEnded);
         Upstream upstream = route.upstream();
         MultiMap headers = Headers.toUpstream(request.headers(), settings.trustForwardedHeaders());
-        String clientOrigin = addForwarding(headers);
+        clientOrigin = addForwarding(headers);
         headers.set(Headers.REQUEST_ID, requestId);
         String query = request.query();
-        RequestOptions options = new RequestOptions()
+        upstreamOptions = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(upstream.host())
                 .setPort(upstream.port())
@@ -68,11 +78,15 @@ final class Exchange {
                 // Bounds the wait for a pooled connection as well as the TCP connect: a saturated pool is a 503, not a hang.
                 .setConnectTimeout(settings.connectTimeoutMillis())
                 .setHeaders(headers);
+        request(upstreamOptions);
+    }
+
+    private void request(RequestOptions options) {
         settings.client().request(options).onComplete(ar -> {
             if (ar.failed()) {
                 connectFailed(ar.cause());
             } else {
-                send(ar.result(), clientOrigin);
+                send(ar.result());
             }
         });
     }
@@ -102,8 +116,9 @@ final class Exchange {
         return host == null ? null : proto + "://" + host;
     }
 
-    private void send(HttpClientRequest upstream, String clientOrigin) {
+    private void send(HttpClientRequest upstream) {
         upstreamRequest = upstream;
+        onReusedConnection = settings.connections().reused(upstream.connection());
         // Every failure also fails response(), where it is classified; this only keeps Vert.x from logging it again.
         upstream.exceptionHandler(ignored -> { });
         if (clientGone) {
@@ -118,9 +133,14 @@ final class Exchange {
             if (ar.failed()) {
                 exchangeFailed(ar.cause());
             } else {
-                respond(ar.result(), clientOrigin);
+                respond(ar.result());
             }
         });
+        if (retried) {
+            // Only a request without a body is sent again (see mayRetry), and its end has been read already.
+            upstream.end().onSuccess(v -> upstream.idleTimeout(settings.requestTimeoutMillis()));
+            return;
+        }
         // Piped, never buffered: a 100,000-line NDJSON import flows through in chunks with back-pressure.
         new BodyLimit(request, settings.maxBodyBytes()).pipe().endOnFailure(false).to(upstream).onComplete(sent -> {
             if (sent.succeeded()) {
@@ -140,7 +160,7 @@ final class Exchange {
         return request.version() == HttpVersion.HTTP_2 && !request.isEnded();
     }
 
-    private void respond(HttpClientResponse upstream, String clientOrigin) {
+    private void respond(HttpClientResponse upstream) {
         // Any parseable answer, 5xx included, is the service speaking: the transport works.
         succeeded();
         HttpServerResponse response = ctx.response();
@@ -217,8 +237,18 @@ final class Exchange {
                     + " bytes.", 0, requestId).onComplete(v -> request.connection().close());
             return;
         }
-        failed();
         String name = route.upstream().name();
+        if (mayRetry(cause)) {
+            // The service had closed this kept-alive connection while it sat in the pool: nothing reached it,
+            // so the request goes once more, on a fresh connection (RFC 9110 section 9.2.2), instead of a 502.
+            retried = true;
+            settings.metrics().upstreamFailure(name, "stale-connection");
+            LOG.debugf("request %s: %s had closed the pooled connection; sending %s %s again on a new one", requestId,
+                    name, request.method(), request.path());
+            request(upstreamOptions);
+            return;
+        }
+        failed();
         if (cause instanceof TimeoutException) {
             settings.metrics().upstreamFailure(name, "timeout");
             LOG.warnf("request %s: %s did not answer %s %s in time", requestId, name, request.method(), request.path());
@@ -230,6 +260,20 @@ final class Exchange {
                     request.path(), cause.toString());
             fail(Kind.BAD_GATEWAY, "The " + name + " service gave no valid answer.", 0);
         }
+    }
+
+    /**
+     * Whether a failed exchange may be sent again: the connection was closed before any answer, it was a
+     * reused pooled one, the method is idempotent and there is no body to send twice; and only once.
+     */
+    private boolean mayRetry(Throwable cause) {
+        return !retried && onReusedConnection && cause instanceof HttpClosedException
+                && IDEMPOTENT.contains(request.method()) && !hasBody();
+    }
+
+    private boolean hasBody() {
+        String length = request.getHeader("Content-Length");
+        return (length != null && !length.trim().equals("0")) || hasBodyOfUnknownLength();
     }
 
     private void fail(Kind kind, String detail, long retryAfterSeconds) {
