@@ -1,6 +1,7 @@
 package io.consort.gateway;
 
 import io.consort.gateway.proxy.CircuitBreaker;
+import io.consort.gateway.proxy.PooledConnections;
 import io.consort.gateway.proxy.ProxyHandler;
 import io.consort.gateway.proxy.ProxySettings;
 import io.consort.gateway.proxy.RouteMetrics;
@@ -28,6 +29,7 @@ public class Gateway {
     private final RoutingTable table;
     private final Map<String, CircuitBreaker> breakers;
     private final HttpClient client;
+    private final PooledConnections connections = new PooledConnections();
     private final GatewayConfig config;
     private final MeterRegistry registry;
     private final String ownPrefix;
@@ -63,7 +65,8 @@ public class Gateway {
 
     void installRoute(@Observes Router router) {
         ProxySettings settings = new ProxySettings(client, config.connectTimeout().toMillis(), config.requestTimeout().toMillis(),
-                Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry));
+                Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry),
+                connections);
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(new ProxyHandler(table, breakers, settings, ownPrefix))
                 .failureHandler(ProxyHandler::failure);
@@ -79,6 +82,11 @@ public class Gateway {
 
     public HttpClient client() {
         return client;
+    }
+
+    /** Which of the client's pooled connections carried a request before; whoever sends on the client records it. */
+    public PooledConnections connections() {
+        return connections;
     }
 
     @PreDestroy

@@ -165,25 +165,27 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     /**
      * Keeps every connection alive after answering its first request, then closes it, unanswered, when a
      * second request arrives on it: what a service does that dropped an idle kept-alive connection just as
-     * the gateway sent on it. {@code GET /_control/connections} (on a fresh connection) answers how many
-     * connections carried a request other than that one.
+     * the gateway sent on it. The gateway's readiness probes are answered on any connection and use none up.
+     * {@code GET /_control/connections} (on a fresh connection) answers how many connections carried a request.
      */
     private NetServer oneRequestPerConnection() {
         return vertx.createNetServer().connectHandler(socket -> {
-            Buffer received = Buffer.buffer();
+            Buffer[] received = {Buffer.buffer()};
             AtomicBoolean answered = new AtomicBoolean();
             socket.handler(data -> {
-                if (answered.get()) {
+                received[0].appendBuffer(data);
+                String text = received[0].toString(StandardCharsets.ISO_8859_1);
+                if (!text.contains("\r\n\r\n")) {
+                    return;
+                }
+                received[0] = Buffer.buffer();
+                String body;
+                if (text.startsWith("GET /q/health/ready ")) {
+                    body = "{\"status\":\"UP\"}";
+                } else if (answered.getAndSet(true)) {
                     socket.close();
                     return;
-                }
-                received.appendBuffer(data);
-                if (!received.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
-                    return;
-                }
-                answered.set(true);
-                String body;
-                if (received.toString(StandardCharsets.ISO_8859_1).startsWith("GET /_control/connections ")) {
+                } else if (text.startsWith("GET /_control/connections ")) {
                     body = String.valueOf(staleConnections.get());
                 } else {
                     staleConnections.incrementAndGet();

@@ -63,7 +63,10 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
                 .setConnectTimeout(PROBE_TIMEOUT_MILLIS)
                 .setIdleTimeout(PROBE_TIMEOUT_MILLIS);
         return gateway.client().request(options)
-                .compose(request -> request.send())
+                .compose(request -> {
+                    gateway.connections().reused(request.connection());
+                    return request.send();
+                })
                 .compose(response -> response.body().map(body -> describe(response.statusCode())))
                 .recover(failure -> Future.succeededFuture("UNREACHABLE (" + failure.getClass().getSimpleName()
                         + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")"));

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -188,7 +189,12 @@ final class Exchange {
         }
         upstream.pipe().endOnFailure(false).to(response).onComplete(copied -> {
             if (copied.failed()) {
-                if (clientGone || response.closed()) {
+                if (upstream.end().succeeded()) {
+                    // The service's answer came whole; what failed is handing it to a client that was closing
+                    // its side meanwhile (the close not seen yet): no fault of the service's, nothing to report.
+                    LOG.debugf("request %s: the client went away while its answer was written: %s", requestId,
+                            copied.cause().toString());
+                } else if (clientGone || response.closed()) {
                     upstreamRequest.reset();
                 } else {
                     // The upstream broke off mid-answer; ending normally would hand the client a truncated body as complete.
@@ -263,12 +269,12 @@ final class Exchange {
     }
 
     /**
-     * Whether a failed exchange may be sent again: the connection was closed before any answer, it was a
+     * Whether a failed exchange may be sent again: the connection was closed or reset before any answer, it was a
      * reused pooled one, the method is idempotent and there is no body to send twice; and only once.
      */
     private boolean mayRetry(Throwable cause) {
-        return !retried && onReusedConnection && cause instanceof HttpClosedException
-                && IDEMPOTENT.contains(request.method()) && !hasBody();
+        boolean closedOrReset = cause instanceof HttpClosedException || cause instanceof IOException;
+        return !retried && onReusedConnection && closedOrReset && IDEMPOTENT.contains(request.method()) && !hasBody();
     }
 
     private boolean hasBody() {

@@ -9,14 +9,15 @@ import java.util.WeakHashMap;
  * Which pooled upstream connections have carried a request before. A kept-alive connection the service
  * closed while it sat in the pool fails the next request sent on it before any answer; only then may the
  * gateway try again on a fresh one (a first request on a new connection that fails is the service failing).
- * Weak, so a connection the pool has let go of is forgotten with it.
+ * Every request the gateway sends on its pooled client is recorded here, the readiness probes' too. Weak,
+ * so a connection the pool has let go of is forgotten with it.
  */
-final class PooledConnections {
+public final class PooledConnections {
 
     private final Set<HttpConnection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /** Records a request on {@code connection}; true when an earlier one already went over it. */
-    boolean reused(HttpConnection connection) {
+    public boolean reused(HttpConnection connection) {
         return !used.add(connection);
     }
 }

@@ -5,10 +5,4 @@ import io.vertx.core.http.HttpClient;
 /** What every exchange shares: the pooled client and the knobs from configuration. */
 public record ProxySettings(HttpClient client, long connectTimeoutMillis, long requestTimeoutMillis, long retryAfterSeconds,
         boolean trustForwardedHeaders, long maxBodyBytes, RouteMetrics metrics, PooledConnections connections) {
-
-    public ProxySettings(HttpClient client, long connectTimeoutMillis, long requestTimeoutMillis, long retryAfterSeconds,
-            boolean trustForwardedHeaders, long maxBodyBytes, RouteMetrics metrics) {
-        this(client, connectTimeoutMillis, requestTimeoutMillis, retryAfterSeconds, trustForwardedHeaders, maxBodyBytes, metrics,
-                new PooledConnections());
-    }
 }
