@@ -82,6 +82,15 @@ final class SuiteStack {
         return "http://127.0.0.1:" + env.get("PRM_GATEWAY_PORT");
     }
 
+    /** A service's own address, e.g. for its OpenAPI document at {@code /q/openapi}. */
+    String service(String name) {
+        return env.get("PRM_" + name.toUpperCase() + "_URL");
+    }
+
+    List<String> services() {
+        return DATABASES;
+    }
+
     /** The mail sink's API: what Keycloak has e-mailed, per recipient. */
     String mail() {
         return "http://127.0.0.1:" + env.get("PRM_MAIL_PORT");
