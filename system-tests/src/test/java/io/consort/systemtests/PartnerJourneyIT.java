@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -172,6 +173,34 @@ class PartnerJourneyIT {
         given().baseUri(stack.gateway()).auth().oauth2(lena)
                 .get("/api/v1/partners/" + UUID.randomUUID() + "/users")
                 .then().statusCode(404);
+
+        // Another partner of the same program, synced from a CRM: nothing of it reaches Lena, neither at
+        // recruitment nor at performance, where its scorecard exists (the manager sees it) before she asks.
+        String other = given().baseUri(stack.gateway()).auth().oauth2(managerToken).contentType(ContentType.JSON)
+                .body(Map.of("programId", programId, "name", "Skagerrak Networks " + run, "type", "RESELLER",
+                        "website", "https://skagerrak-" + run + ".example", "region", "EMEA"))
+                .put("/api/v1/partners/by-external-id/crm/other-" + run)
+                .then().statusCode(201)
+                .extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().baseUri(stack.gateway()).auth().oauth2(managerToken)
+                        .get("/api/v1/scorecards/" + other).then().statusCode(200));
+        for (String path : List.of("/api/v1/partners/" + other, "/api/v1/partners/" + other + "/children",
+                "/api/v1/partners/" + other + "/onboarding", "/api/v1/partners/" + other + "/users",
+                "/api/v1/partners/by-external-id/crm/other-" + run, "/api/v1/scorecards/" + other,
+                "/api/v1/scorecards/" + other + "/facts")) {
+            given().baseUri(stack.gateway()).auth().oauth2(lena).get(path)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        given().baseUri(stack.gateway()).auth().oauth2(lena).contentType(ContentType.JSON)
+                .body(Map.of("name", "Taken over"))
+                .patch("/api/v1/partners/" + other)
+                .then().statusCode(404);
+        for (String list : List.of("/api/v1/partners", "/api/v1/partners/changes", "/api/v1/training/enrolments")) {
+            String answer = given().baseUri(stack.gateway()).auth().oauth2(lena).get(list)
+                    .then().statusCode(200).extract().asString();
+            assertFalse(answer.contains(other), list + " shows Lena another partner: " + answer);
+        }
     }
 
     @Test
