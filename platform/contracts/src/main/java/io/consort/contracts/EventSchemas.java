@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Services call {@link #assertValid(String, String)} in their tests on every record they
  * produce or read, so a payload that drifts from its contract fails a build rather than a consumer.
+ * The validator it uses ({@code com.networknt:json-schema-validator}) is an optional dependency of this
+ * module, so it never reaches a service's runtime class path; {@code platform/testkit} brings it to tests.
  */
 public final class EventSchemas {
 
