@@ -40,18 +40,11 @@ public class BulkIdempotency {
             return BulkWindows.NONE;
         }
         String origin = caller.origin();
-        Claim claim = store.claim(origin, key, "POST", IdempotencyFilter.target(uri), bodyHash);
-        if (claim instanceof Claim.Mismatch) {
-            throw IdempotencyFilter.keyReused();
-        }
-        if (claim instanceof Claim.InProgress) {
-            throw IdempotencyFilter.inProgress("An import with this Idempotency-Key is still running");
-        }
+        Claim claim = store.claim(origin, key, "POST", IdempotencyFilter.target(uri), bodyHash)
+                .orRefuse("An import with this Idempotency-Key is still running");
         SortedMap<Integer, byte[]> stored = store.windows(origin, key);
-        if (claim instanceof Claim.Replay) {
-            return new BulkWindows(store, origin, key, null, stored);
-        }
-        UUID token = ((Claim.Owned) claim).token();
+        // A replayed (completed) import has no token: it stores nothing and streams the stored windows.
+        UUID token = claim instanceof Claim.Owned owned ? owned.token() : null;
         return new BulkWindows(store, origin, key, token, stored);
     }
 }

@@ -100,15 +100,15 @@ public class IdempotencyFilter {
         String target = target(uri);
         String origin = caller.origin();
 
-        Claim claim = store.claim(origin, key, "POST", target, BodyHash.sha256Hex(body));
+        Claim claim;
+        try {
+            claim = store.claim(origin, key, "POST", target, BodyHash.sha256Hex(body))
+                    .orRefuse("A request with this Idempotency-Key is still being processed");
+        } catch (ProblemException refused) {
+            return ProblemResponses.of(refused, path);
+        }
         if (claim instanceof Claim.Replay replay) {
             return replay(replay.response());
-        }
-        if (claim instanceof Claim.Mismatch) {
-            return ProblemResponses.of(keyReused(), path);
-        }
-        if (claim instanceof Claim.InProgress) {
-            return ProblemResponses.of(inProgress("A request with this Idempotency-Key is still being processed"), path);
         }
         UUID token = ((Claim.Owned) claim).token();
         try {
@@ -171,16 +171,6 @@ public class IdempotencyFilter {
     static String target(UriInfo uri) {
         return uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-    }
-
-    static ProblemException keyReused() {
-        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.IDEMPOTENCY_KEY_REUSED.title(),
-                "This Idempotency-Key was already used for a different request", null, Map.of());
-    }
-
-    static ProblemException inProgress(String detail) {
-        return new ProblemException(ProblemType.REQUEST_IN_PROGRESS, ProblemType.REQUEST_IN_PROGRESS.title(), detail,
-                null, Map.of("Retry-After", "1"));
     }
 
     /**
