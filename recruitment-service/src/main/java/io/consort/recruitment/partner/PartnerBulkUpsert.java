@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,8 +57,8 @@ public class PartnerBulkUpsert {
     }
 
     private void run(Path spool, String origin, BulkWindows windows, OutputStream out) throws IOException {
-        // In input order: a FAILED result for a line that did not parse, else the line waiting for its batch.
-        List<Object> slots = new ArrayList<>(BATCH_SIZE);
+        // In input order: a FAILED result for a line that did not parse, else null for a line in the batch.
+        List<BulkLineResult> lines = new ArrayList<>(BATCH_SIZE);
         List<PartnerService.BulkLine> batch = new ArrayList<>(BATCH_SIZE);
         try (BufferedReader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
             String text;
@@ -70,18 +69,20 @@ public class PartnerBulkUpsert {
                     continue;
                 }
                 Object parsed = parse(number, text);
-                slots.add(parsed);
                 if (parsed instanceof PartnerService.BulkLine line) {
+                    lines.add(null);
                     batch.add(line);
                     if (batch.size() == BATCH_SIZE) {
-                        window(slots, batch, origin, windows, out);
-                        slots.clear();
+                        window(lines, batch, origin, windows, out);
+                        lines.clear();
                         batch.clear();
                     }
+                } else {
+                    lines.add((BulkLineResult) parsed);
                 }
             }
         }
-        window(slots, batch, origin, windows, out);
+        window(lines, batch, origin, windows, out);
         out.flush();
     }
 
@@ -89,29 +90,18 @@ public class PartnerBulkUpsert {
      * One window: the lines since the previous full batch. Its result lines come from an earlier
      * execution with the same Idempotency-Key if that committed it, else from storing its batch.
      */
-    private void window(List<Object> slots, List<PartnerService.BulkLine> batch, String origin, BulkWindows windows,
-            OutputStream out) throws IOException {
-        if (slots.isEmpty()) {
+    private void window(List<BulkLineResult> lines, List<PartnerService.BulkLine> batch, String origin,
+            BulkWindows windows, OutputStream out) throws IOException {
+        if (lines.isEmpty()) {
             return;
         }
-        int first = slots.get(0) instanceof BulkLineResult failed ? failed.line() : ((PartnerService.BulkLine) slots.get(0)).line();
-        byte[] lines = windows.stored(first);
-        if (lines == null) {
-            lines = store(slots, batch, origin, first, windows);
+        int first = lines.get(0) != null ? lines.get(0).line() : batch.get(0).line();
+        byte[] results = windows.stored(first);
+        if (results == null) {
+            results = store(lines, batch, origin, first, windows);
         }
-        out.write(lines);
+        out.write(results);
         out.flush();
-    }
-
-    private byte[] render(List<Object> slots, List<BulkLineResult> stored) throws JsonProcessingException {
-        ByteArrayOutputStream lines = new ByteArrayOutputStream(slots.size() * 96);
-        int next = 0;
-        for (Object slot : slots) {
-            BulkLineResult result = slot instanceof BulkLineResult failed ? failed : stored.get(next++);
-            lines.writeBytes(mapper.writeValueAsBytes(result));
-            lines.write('\n');
-        }
-        return lines.toByteArray();
     }
 
     /**
@@ -119,9 +109,10 @@ public class PartnerBulkUpsert {
      * rule foresaw, a concurrent writer outside the lock), each line again in its own, so only the bad
      * line fails, and the window after them.
      */
-    private byte[] store(List<Object> slots, List<PartnerService.BulkLine> batch, String origin, int first,
+    private byte[] store(List<BulkLineResult> lines, List<PartnerService.BulkLine> batch, String origin, int first,
             BulkWindows windows) {
-        return windows.commit(first, () -> render(slots, batch.isEmpty() ? List.of() : service.upsertBatch(batch, origin)),
+        return windows.commit(first,
+                () -> Ndjson.render(mapper, lines, batch.isEmpty() ? List.of() : service.upsertBatch(batch, origin)),
                 failure -> {
                     LOG.warnf(failure, "a partner bulk batch of %d lines failed; storing its lines one by one", batch.size());
                     List<BulkLineResult> results = new ArrayList<>(batch.size());
@@ -134,7 +125,7 @@ public class PartnerBulkUpsert {
                             results.add(BulkLineResult.failed(line.line(), "", "could not be stored; send the line again"));
                         }
                     }
-                    return render(slots, results);
+                    return Ndjson.render(mapper, lines, results);
                 });
     }
 

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -195,7 +194,7 @@ public class ProspectBulkImport {
         private byte[] store(int first, List<ProspectBatchWriter.Row> rows, List<BulkLineResult> lines) {
             AtomicBoolean refused = new AtomicBoolean();
             byte[] written = windows.commit(first,
-                    () -> render(lines, rows.isEmpty() ? List.of() : writer.write(rows, origin)),
+                    () -> Ndjson.render(mapper, lines, rows.isEmpty() ? List.of() : writer.write(rows, origin)),
                     failure -> {
                         // A concurrent import claimed one of these external ids, or the database failed: this
                         // batch is lost, the lines before and after it are not.
@@ -206,7 +205,7 @@ public class ProspectBulkImport {
                             failed.add(new BulkLineResult(row.line(), "FAILED", null, List.of(new FieldError("",
                                     "could not be stored (conflicting concurrent change); send the line again"))));
                         }
-                        return render(lines, failed);
+                        return Ndjson.render(mapper, lines, failed);
                     });
             if (!rows.isEmpty() && !refused.get()) {
                 try {
@@ -218,30 +217,6 @@ public class ProspectBulkImport {
             }
             return written;
         }
-
-        /** The window's result lines: its FAILED lines as they are, the others from {@code written} in order. */
-        private byte[] render(List<BulkLineResult> lines, List<BulkLineResult> written) throws IOException {
-            ByteArrayOutputStream rendered = new ByteArrayOutputStream(lines.size() * 80);
-            int next = 0;
-            for (BulkLineResult result : lines) {
-                rendered.write(resultLine(mapper, result != null ? result : written.get(next++)));
-                rendered.write('\n');
-            }
-            return rendered.toByteArray();
-        }
-    }
-
-    /**
-     * The JSON of a result line. A stored line, the usual answer, is written by hand: at 100,000 lines
-     * per import the object mapper's per-call overhead showed; the text is the mapper's own
-     * (ProspectBulkImportTest compares them).
-     */
-    static byte[] resultLine(ObjectMapper mapper, BulkLineResult line) throws JsonProcessingException {
-        if (line.id() == null || !line.errors().isEmpty()) {
-            return mapper.writeValueAsBytes(line);
-        }
-        return ("{\"line\":" + line.line() + ",\"status\":\"" + line.status() + "\",\"id\":\"" + line.id()
-                + "\",\"errors\":[]}").getBytes(StandardCharsets.US_ASCII);
     }
 
     private ProspectRules.Result parse(String line) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.chassis.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,36 @@ class NdjsonTest {
         } finally {
             spool.delete();
         }
+    }
+
+    @Test
+    void handWrittenResultLinesAreWhatTheMapperWrites() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        for (BulkLineResult line : List.of(new BulkLineResult(1, "CREATED", UUID.randomUUID(), List.of()),
+                new BulkLineResult(99_999, "UPDATED", UUID.randomUUID(), List.of()),
+                new BulkLineResult(7, "FAILED", null, List.of(new FieldError("companyName", "must not be blank"))))) {
+            assertEquals(mapper.writeValueAsString(line), new String(Ndjson.resultLine(mapper, line), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aWindowAnswersItsLinesInInputOrderWithTheStoredOnesInTheirPlaces() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        UUID second = UUID.randomUUID();
+        UUID fourth = UUID.randomUUID();
+        List<BulkLineResult> lines = Arrays.asList(BulkLineResult.failed(1, "name", "must not be blank"), null,
+                BulkLineResult.failed(3, "", "a line must be one JSON object"), null);
+        String rendered = new String(Ndjson.render(mapper, lines,
+                List.of(BulkLineResult.stored(2, true, second), BulkLineResult.stored(4, false, fourth))), StandardCharsets.UTF_8);
+
+        List<String> answered = rendered.lines().toList();
+        assertEquals(4, answered.size(), rendered);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(i + 1, mapper.readTree(answered.get(i)).get("line").asInt(), answered.get(i));
+        }
+        assertEquals(second.toString(), mapper.readTree(answered.get(1)).get("id").asText());
+        assertEquals("UPDATED", mapper.readTree(answered.get(3)).get("status").asText());
+        assertTrue(rendered.endsWith("\n"));
     }
 
     private static boolean wellFormed(String hex) {
