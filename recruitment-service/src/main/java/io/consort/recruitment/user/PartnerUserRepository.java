@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Every query through it is narrowed to the caller's partners by the chassis scope filter on {@link PartnerUser}. */
 @ApplicationScoped
@@ -24,13 +25,13 @@ public class PartnerUserRepository implements PanacheRepositoryBase<PartnerUser,
      */
     private static final String NEXT_DUE = """
             select id from partner_users
-            where state in ('PROVISIONING', 'DEACTIVATING') and next_attempt_at <= ?
+            where state in (%s) and next_attempt_at <= ?
             order by next_attempt_at
             limit 1
-            for update skip locked""";
+            for update skip locked""".formatted(pendingStates());
 
     private static final String EARLIEST_DUE = """
-            select min(next_attempt_at) from partner_users where state in ('PROVISIONING', 'DEACTIVATING')""";
+            select min(next_attempt_at) from partner_users where state in (%s)""".formatted(pendingStates());
 
     /**
      * Serialises changes to one partner's users until the transaction ends, so "is this address
@@ -66,6 +67,12 @@ public class PartnerUserRepository implements PanacheRepositoryBase<PartnerUser,
         // The row is locked by this transaction from here on; find then loads it.
         return NativeQueries.column(getEntityManager(), UUID.class, NEXT_DUE, now).stream().findFirst()
                 .map(id -> getEntityManager().find(PartnerUser.class, id));
+    }
+
+    /** {@link PartnerUserState#PENDING} as an SQL list, so the plain queries cannot drift from it. */
+    private static String pendingStates() {
+        return PartnerUserState.PENDING.stream().map(state -> "'" + state.name() + "'").sorted()
+                .collect(Collectors.joining(", "));
     }
 
     /**
