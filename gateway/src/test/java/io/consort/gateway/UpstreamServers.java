@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -49,8 +50,10 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
+        // The services' HTTP codec limits (chassis), so a request within the suite's RequestLimits reaches the echo.
+        HttpServerOptions likeAService = new HttpServerOptions().setMaxInitialLineLength(65536).setMaxHeaderSize(65536);
         for (String service : new String[] {"recruitment", "community", "campaign", "performance"}) {
-            int port = listen(vertx.createHttpServer().requestHandler(req -> echo(service, req)));
+            int port = listen(vertx.createHttpServer(likeAService).requestHandler(req -> echo(service, req)));
             config.put("consort.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + port);
         }
         int slow = listen(vertx.createHttpServer().requestHandler(req -> req.end().onSuccess(v ->

@@ -3,6 +3,7 @@ package io.consort.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consort.contracts.RequestLimits;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,14 @@ class BadInputIT {
                         hasBody ? emptyObject : null, true));
             }
         }
+        list(operation.get("parameters")).stream().filter(p -> "query".equals(p.get("in"))).findFirst().ifPresent(p -> {
+            // A value that takes the whole request target the suite accepts (RequestLimits), so the service parses it.
+            String prefix = concrete + "?" + p.get("name") + "=";
+            attempts.add(new Attempt("query " + p.get("name") + " of the longest value accepted", method,
+                    prefix + "a".repeat(RequestLimits.MAX_URI_LENGTH - prefix.length()), json, hasBody ? emptyObject : null, true));
+        });
+        attempts.add(new Attempt("a request target over the limit", method,
+                concrete + "?pad=" + "a".repeat(RequestLimits.MAX_URI_LENGTH), json, hasBody ? emptyObject : null, true));
         if (hasBody) {
             Map<String, Object> content = map(map(operation.get("requestBody")).get("content"));
             String type = content.isEmpty() ? json : content.keySet().iterator().next();

@@ -1,6 +1,6 @@
 package io.consort.gateway.proxy;
 
-import io.consort.gateway.proxy.ProblemResponses.Kind;
+import io.consort.contracts.ProblemType;
 import io.consort.gateway.routing.Route;
 import io.consort.gateway.routing.Upstream;
 import io.vertx.core.AsyncResult;
@@ -222,12 +222,12 @@ final class Exchange {
         if (isUnreachable(cause)) {
             settings.metrics().upstreamFailure(name, "refused");
             LOG.warnf("request %s: %s unreachable: %s", requestId, name, cause.toString());
-            fail(Kind.SERVICE_UNAVAILABLE, "The " + name + " service cannot be reached; try again shortly.",
+            fail(ProblemType.SERVICE_UNAVAILABLE, "The " + name + " service cannot be reached; try again shortly.",
                     settings.retryAfterSeconds());
         } else {
             settings.metrics().upstreamFailure(name, "malformed");
             LOG.warnf("request %s: connecting to %s failed: %s", requestId, name, cause.toString());
-            fail(Kind.BAD_GATEWAY, "The connection to the " + name + " service failed.", 0);
+            fail(ProblemType.BAD_GATEWAY, "The connection to the " + name + " service failed.", 0);
         }
     }
 
@@ -239,7 +239,7 @@ final class Exchange {
         if (bodyTooLarge) {
             abandoned();
             // The rest of the body is still coming; closing is the only way to stop it.
-            ProblemResponses.send(ctx, Kind.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
+            ProblemResponses.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
                     + " bytes.", 0, requestId).onComplete(v -> request.connection().close());
             return;
         }
@@ -258,13 +258,13 @@ final class Exchange {
         if (cause instanceof TimeoutException) {
             settings.metrics().upstreamFailure(name, "timeout");
             LOG.warnf("request %s: %s did not answer %s %s in time", requestId, name, request.method(), request.path());
-            fail(Kind.GATEWAY_TIMEOUT, "The " + name + " service did not answer within "
+            fail(ProblemType.GATEWAY_TIMEOUT, "The " + name + " service did not answer within "
                     + settings.requestTimeoutMillis() + " ms.", 0);
         } else {
             settings.metrics().upstreamFailure(name, "malformed");
             LOG.warnf("request %s: %s gave no valid answer to %s %s: %s", requestId, name, request.method(),
                     request.path(), cause.toString());
-            fail(Kind.BAD_GATEWAY, "The " + name + " service gave no valid answer.", 0);
+            fail(ProblemType.BAD_GATEWAY, "The " + name + " service gave no valid answer.", 0);
         }
     }
 
@@ -282,12 +282,12 @@ final class Exchange {
         return (length != null && !length.trim().equals("0")) || hasBodyOfUnknownLength();
     }
 
-    private void fail(Kind kind, String detail, long retryAfterSeconds) {
+    private void fail(ProblemType type, String detail, long retryAfterSeconds) {
         HttpServerResponse response = ctx.response();
         if (!response.headWritten()) {
             copiedHeaders.forEach(response.headers()::remove);
         }
-        ProblemResponses.send(ctx, kind, detail, retryAfterSeconds, requestId);
+        ProblemResponses.send(ctx, type, detail, retryAfterSeconds, requestId);
     }
 
     private static boolean isUnreachable(Throwable cause) {

@@ -1,6 +1,7 @@
 package io.consort.gateway.proxy;
 
-import io.consort.gateway.proxy.ProblemResponses.Kind;
+import io.consort.contracts.ProblemType;
+import io.consort.contracts.RequestLimits;
 import io.consort.gateway.routing.Paths;
 import io.consort.gateway.routing.Route;
 import io.consort.gateway.routing.RoutingTable;
@@ -40,6 +41,13 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         }
         String requestId = RequestIds.accept(ctx.request().getHeader(Headers.REQUEST_ID));
         ctx.response().putHeader(Headers.REQUEST_ID, requestId);
+        RequestLimits.Refusal oversized = RequestLimits.check(ctx.request().uri(), ctx.request().headers());
+        if (oversized != null) {
+            // Refused before any body is read, so the connection cannot be reused.
+            ProblemResponses.send(ctx, oversized.type(), oversized.detail(), 0, requestId)
+                    .onComplete(v -> ctx.request().connection().close());
+            return;
+        }
         if (path.equals(ownPrefix) || path.startsWith(ownPrefix + "/")) {
             ctx.next();
             return;
@@ -53,25 +61,25 @@ public final class ProxyHandler implements Handler<RoutingContext> {
                 ended.succeeded() ? ctx.response().getStatusCode() : 0, System.nanoTime() - started));
 
         if (Paths.hasDotSegment(path)) {
-            ProblemResponses.send(ctx, Kind.BAD_REQUEST, "Paths with '.' or '..' segments are not accepted.", 0, requestId);
+            ProblemResponses.send(ctx, ProblemType.BAD_REQUEST, "Paths with '.' or '..' segments are not accepted.", 0, requestId);
             return;
         }
         if (route.isEmpty()) {
             String detail = path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")
                     ? "Administrative endpoints belong to each service and are not exposed through the gateway."
                     : "No service serves " + path + ".";
-            ProblemResponses.send(ctx, Kind.NOT_FOUND, detail, 0, requestId);
+            ProblemResponses.send(ctx, ProblemType.NOT_FOUND, detail, 0, requestId);
             return;
         }
         if (declaredLength(ctx) > settings.maxBodyBytes()) {
-            ProblemResponses.send(ctx, Kind.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
+            ProblemResponses.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
                     + " bytes.", 0, requestId).onComplete(v -> ctx.request().connection().close());
             return;
         }
         CircuitBreaker breaker = breakers.get(routeName);
         if (!breaker.tryAcquire()) {
             settings.metrics().upstreamFailure(routeName, "circuit-open");
-            ProblemResponses.send(ctx, Kind.SERVICE_UNAVAILABLE, "The " + routeName
+            ProblemResponses.send(ctx, ProblemType.SERVICE_UNAVAILABLE, "The " + routeName
                     + " service is failing; calls to it are suspended for a moment.", breaker.retryAfterSeconds(), requestId);
             return;
         }
@@ -81,7 +89,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
             // Without a verdict a half-open breaker would wait for its trial forever.
             breaker.onAbandoned();
             LOG.errorf(e, "request %s: could not forward %s %s", requestId, ctx.request().method(), path);
-            ProblemResponses.send(ctx, Kind.BAD_GATEWAY, "The request could not be forwarded to the " + routeName + " service.",
+            ProblemResponses.send(ctx, ProblemType.BAD_GATEWAY, "The request could not be forwarded to the " + routeName + " service.",
                     0, requestId);
         }
     }
@@ -107,7 +115,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         if (ctx.response().ended()) {
             return;
         }
-        ProblemResponses.send(ctx, Kind.INTERNAL, "The gateway failed unexpectedly; quote the request id to support.", 0,
+        ProblemResponses.send(ctx, ProblemType.INTERNAL, "The gateway failed unexpectedly; quote the request id to support.", 0,
                 requestId == null ? RequestIds.accept(null) : requestId);
     }
 }

@@ -1,7 +1,7 @@
 package io.consort.recruitment.support;
 
 import io.consort.chassis.problem.ProblemResponses;
-import io.consort.chassis.problem.ProblemType;
+import io.consort.contracts.ProblemType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -1,7 +1,7 @@
 package io.consort.chassis.idempotency;
 
 import io.consort.chassis.problem.ProblemException;
-import io.consort.chassis.problem.ProblemType;
+import io.consort.contracts.ProblemType;
 import java.util.Map;
 import java.util.UUID;
 

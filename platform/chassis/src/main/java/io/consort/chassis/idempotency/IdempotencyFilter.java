@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.problem.ProblemException;
 import io.consort.chassis.problem.ProblemMappers;
 import io.consort.chassis.problem.ProblemResponses;
-import io.consort.chassis.problem.ProblemType;
+import io.consort.contracts.ProblemType;
 import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.CallerScope;
 import io.quarkus.runtime.BlockingOperationControl;

@@ -2,6 +2,8 @@ package io.consort.chassis.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consort.contracts.ProblemType;
+import io.consort.contracts.RequestLimits;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -24,8 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Problem+json for the answers Vert.x gives before (or instead of) RESTEasy: a path no resource
- * matches, a body over {@code quarkus.http.limits.max-body-size}, and failures of the HTTP security
- * layer. What reaches RESTEasy is answered by {@link ProblemMappers}; the bodies come from the same
+ * matches, a request target or header fields over {@link RequestLimits}, a body over
+ * {@code quarkus.http.limits.max-body-size}, and failures of the HTTP security layer. What reaches RESTEasy is answered by {@link ProblemMappers}; the bodies come from the same
  * {@link ProblemResponses}, so both layers answer alike.
  */
 @ApplicationScoped
@@ -41,6 +43,7 @@ public class HttpProblemRoutes {
     Optional<MemorySize> maxBodySize;
 
     void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOversizedHead);
         // Quarkus refuses a declared Content-Length over the limit with a bare 413 at order
         // ROUTE_ORDER_UPLOAD_LIMIT; answering one step earlier gives the same refusal a body.
         maxBodySize.ifPresent(limit -> router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
@@ -58,6 +61,17 @@ public class HttpProblemRoutes {
         ProblemMappers.challenge(ctx, instance, CREDENTIALS)
                 .subscribe().with(r -> send(ctx, r),
                         e -> send(ctx, ProblemMappers.unauthorizedResponse(instance, CREDENTIALS, null)));
+    }
+
+    private void refuseOversizedHead(RoutingContext ctx) {
+        RequestLimits.Refusal refusal = RequestLimits.check(ctx.request().uri(), ctx.request().headers());
+        if (refusal == null) {
+            ctx.next();
+            return;
+        }
+        // A body, if any, is not read, so the connection cannot be reused.
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        send(ctx, ProblemResponses.of(refusal.type(), refusal.detail(), instance(ctx)));
     }
 
     private void refuseDeclaredOversize(RoutingContext ctx, long limit) {

@@ -1,5 +1,6 @@
 package io.consort.chassis.problem;
 
+import io.consort.contracts.ProblemType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.consort.chassis.problem;
 
+import io.consort.contracts.ProblemType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package io.consort.chassis.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.consort.contracts.ProblemType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

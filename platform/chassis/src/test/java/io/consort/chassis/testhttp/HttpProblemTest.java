@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.consort.contracts.RequestLimits;
 import io.consort.testkit.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,6 +107,28 @@ class HttpProblemTest {
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aRequestTargetOverTheLimitIs414Problem() throws Exception {
+        String token = TestTokens.user("tester", "partner-user").sign();
+        String path = "/api/test/unannotated";
+        String within = path + "?q=" + "a".repeat(RequestLimits.MAX_URI_LENGTH - path.length() - 3);
+        given().auth().oauth2(token).get(within).then().statusCode(200);
+        isProblem(given().auth().oauth2(token).get(within + "a").then(), 414, "uri-too-long", path)
+                .body("detail", containsString(Integer.toString(RequestLimits.MAX_URI_LENGTH)));
+        // Past the HTTP codec's own limit (64 KB) the codec refuses it first: still a 414, without a body.
+        given().auth().oauth2(token).get(path + "?q=" + "a".repeat(70_000)).then().statusCode(414);
+    }
+
+    @Test
+    void headerFieldsOverTheLimitAre431Problem() throws Exception {
+        String token = TestTokens.user("tester", "partner-user").sign();
+        String path = "/api/test/unannotated";
+        given().auth().oauth2(token).header("X-Padding", "a".repeat(RequestLimits.MAX_HEADER_BYTES / 2))
+                .get(path).then().statusCode(200);
+        isProblem(given().auth().oauth2(token).header("X-Padding", "a".repeat(RequestLimits.MAX_HEADER_BYTES)).get(path)
+                .then(), 431, "headers-too-large", path);
     }
 
     @Test

@@ -1,8 +1,12 @@
-package io.consort.chassis.problem;
+package io.consort.contracts;
 
 import java.net.URI;
 
-/** The problem kinds the suite answers with; each has a stable {@code type} URI and a default title. */
+/**
+ * The problem kinds the suite answers with (RFC 9457, api.md); each has a stable {@code type} URI and a
+ * default title. A contract: clients branch on these URIs, and the services' chassis and the gateway
+ * answer with the same ones, so a 503 means the same whoever said it.
+ */
 public enum ProblemType {
     BAD_REQUEST(400, "bad-request", "Bad request"),
     VALIDATION(400, "validation", "Invalid input"),
@@ -17,12 +21,16 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
     INTERNAL(500, "internal", "Internal error"),
-    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
+    BAD_GATEWAY(502, "bad-gateway", "Bad gateway"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
+    GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway timeout");
 
     public static final String BASE = "https://consort.io/problems/";
 
