@@ -76,7 +76,8 @@ import org.postgresql.PGConnection;
  * <li><b>Parked, not stuck.</b> A row Kafka refuses for good (a record larger than it takes, an invalid
  * topic or record) or that cannot be read would otherwise be retried forever with every later event
  * queued behind it. It is parked instead ({@code parked_at}, {@code park_reason}; counted as
- * {@code consort.outbox.parked}, logged as an error) and the relay goes on; those of its aggregate's
+ * {@code consort.outbox.parked}, logged as an error, shown by the gauge {@code consort.outbox.parked.rows}
+ * and the wellness check {@link OutboxWellness} until someone acts) and the relay goes on; those of its aggregate's
  * events that follow it are published without it. Clearing {@code parked_at} re-queues it.</li>
  * </ul>
  */
@@ -108,6 +109,10 @@ public class OutboxRelay {
             ) counted where coalesce(before, 0) < ? order by seq""".formatted(OutboxMessage.BATCH, OutboxMessage.EVENTS);
     private static final String MARK_SENT = "update outbox set sent_at = clock_timestamp() where id = any(?)";
     private static final String PARK = "update outbox set parked_at = clock_timestamp(), park_reason = ? where id = ?";
+    /** Over the partial index outbox_parked (V0_5): as cheap as the parked rows are few. */
+    static final String COUNT_PARKED = "select count(*) from outbox where parked_at is not null";
+    /** How often the publishing instance counts the parked rows again (someone may have fixed or deleted some). */
+    private static final Duration PARKED_RECOUNT = Duration.ofMinutes(1);
     /** What Kafka answers about one record and will answer every time: retrying cannot help. */
     private static final List<Class<? extends Exception>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
             RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class);
@@ -156,6 +161,7 @@ public class OutboxRelay {
     private volatile Thread thread;
     private volatile KafkaProducer<String, String> producer;
     private final AtomicLong lagMillis = new AtomicLong();
+    private final AtomicLong parkedRows = new AtomicLong();
     private Counter published;
     private Counter failures;
     private Counter parked;
@@ -202,6 +208,10 @@ public class OutboxRelay {
                 .register(registry);
         Gauge.builder("consort.outbox.lag", lagMillis, v -> v.get() / 1000.0).baseUnit("seconds")
                 .description("Age of the oldest unsent outbox row at the relay's last look").register(registry);
+        Gauge.builder("consort.outbox.parked.rows", parkedRows, AtomicLong::get)
+                .description("Parked outbox rows waiting for someone to fix or delete them, as the publishing instance"
+                        + " last counted (0 on the others)")
+                .register(registry);
         Gauge.builder("consort.outbox.leader", this, r -> r.leader ? 1 : 0)
                 .description("1 while this instance holds the relay lock").register(registry);
     }
@@ -270,6 +280,9 @@ public class OutboxRelay {
                 }
             } finally {
                 leader = false;
+                // Only the publishing instance looks; a stale figure here would double a sum over instances.
+                lagMillis.set(0);
+                parkedRows.set(0);
                 // stop() interrupts this thread; a pending interrupt would cut the producer's close short.
                 Thread.interrupted();
                 closeProducer(Duration.ofSeconds(5));
@@ -283,6 +296,8 @@ public class OutboxRelay {
         // Not right at startup, when the relay has a backlog to publish first.
         Instant nextPurge = Instant.now().plus(purgeInterval.compareTo(Duration.ofMinutes(1)) < 0 ? purgeInterval
                 : Duration.ofMinutes(1));
+        parkedRows.set(countParked(connection));
+        Instant nextParkedCount = Instant.now().plus(PARKED_RECOUNT);
         while (running) {
             Round round = relayOnce(connection);
             if (round == Round.FAILED) {
@@ -293,6 +308,10 @@ public class OutboxRelay {
             backoff.succeeded();
             if (round == Round.FULL) {
                 continue;
+            }
+            if (Instant.now().isAfter(nextParkedCount)) {
+                parkedRows.set(countParked(connection));
+                nextParkedCount = Instant.now().plus(PARKED_RECOUNT);
             }
             if (Instant.now().isAfter(nextPurge)) {
                 nextPurge = purgeChunk(connection) ? Instant.now() : Instant.now().plus(purgeInterval);
@@ -409,6 +428,7 @@ public class OutboxRelay {
             park.executeUpdate();
         }
         parked.increment();
+        parkedRows.incrementAndGet();
         LOG.errorf("Outbox relay parked row %s, which it can never publish (%s); the events after it go on. "
                 + "Fix it and set its parked_at to null to publish it, or delete it.", id, reason);
     }
@@ -569,6 +589,13 @@ public class OutboxRelay {
     }
 
     /** Deletes one chunk of rows sent longer ago than the retention; returns whether more may remain. */
+    static long countParked(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(COUNT_PARKED); ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private boolean purgeChunk(Connection connection) throws SQLException {
         try (PreparedStatement purge = connection.prepareStatement(PURGE)) {
             purge.setObject(1, OffsetDateTime.now().minus(retention));

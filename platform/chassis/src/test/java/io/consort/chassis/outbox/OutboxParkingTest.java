@@ -1,5 +1,11 @@
 package io.consort.chassis.outbox;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,6 +62,7 @@ class OutboxParkingTest {
             assertNotNull(row[1], "parked");
             assertTrue(((String) row[2]).startsWith("RecordTooLargeException"), (String) row[2]);
             assertEquals(parkedBefore + 1, parkedCount());
+            assertTrue(parkedRowsGauge() >= 1, "the gauge counts it");
         }
     }
 
@@ -82,7 +89,34 @@ class OutboxParkingTest {
             assertNotNull(row[1], "parked");
             assertTrue(((String) row[2]).startsWith("unreadable: "), (String) row[2]);
             assertEquals(parkedBefore + 1, parkedCount());
+            assertTrue(parkedRowsGauge() >= 1, "the gauge counts it");
         }
+    }
+
+    @Test
+    void parkedRowsShowInTheWellnessCheckUntilSomeoneDealsWithThem() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into outbox (id, aggregatetype, aggregateid, type, payload, headers, parked_at, park_reason)
+                values (?1, 'probe', '*', 'consort.probe.recorded.v1', '{}', '{"topic": "prm.partners"}'::jsonb,
+                        clock_timestamp(), 'set aside by the test')""").setParameter(1, UUID.randomUUID()).executeUpdate());
+        given().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'Outbox' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'Outbox' }.data.parkedRows", greaterThanOrEqualTo(1))
+                .body("checks.find { it.name == 'Outbox' }.data.oldestParkedAt", notNullValue());
+
+        // Dealt with (here: deleted); the check reads the database, so it says so at once.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from outbox where parked_at is not null")
+                .executeUpdate());
+        given().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'Outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Outbox' }.data.parkedRows", equalTo(0))
+                .body("checks.find { it.name == 'Outbox' }.data.oldestUnsentAgeSeconds", greaterThanOrEqualTo(0));
+        // Wellness is nobody's probe: a parked row never takes the instance out of rotation.
+        given().get("/q/health/ready").then().body("checks.name", not(hasItem("Outbox")));
+    }
+
+    private double parkedRowsGauge() {
+        return registry.get("consort.outbox.parked.rows").gauge().value();
     }
 
     private double parkedCount() {
