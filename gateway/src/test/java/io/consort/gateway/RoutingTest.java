@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.consort.contracts.RequestLimits;
+import io.consort.contracts.RequestHead;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -120,7 +120,7 @@ class RoutingTest {
     @Test
     void aRequestTargetOrHeaderFieldsOverTheSuitesLimitsAreProblemsOfTheGatewaysOwn() {
         String path = "/api/v1/programs";
-        String within = path + "?q=" + "a".repeat(RequestLimits.MAX_URI_LENGTH - path.length() - 3);
+        String within = path + "?q=" + "a".repeat(RequestHead.MAX_URI_LENGTH - path.length() - 3);
         given().urlEncodingEnabled(false).get(within).then().statusCode(200).body("uri", equalTo(within));
         Response tooLong = given().urlEncodingEnabled(false).get(within + "a");
         tooLong.then().statusCode(414)
@@ -128,8 +128,8 @@ class RoutingTest {
                 .body("type", equalTo("https://consort.io/problems/uri-too-long"))
                 .body("instance", equalTo(path))
                 .body("requestId", equalTo(tooLong.header("X-Request-Id")));
-        given().header("X-Padding", "a".repeat(RequestLimits.MAX_HEADER_BYTES / 2)).get(path).then().statusCode(200);
-        given().header("X-Padding", "a".repeat(RequestLimits.MAX_HEADER_BYTES)).get(path).then()
+        given().header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES / 2)).get(path).then().statusCode(200);
+        given().header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES)).get(path).then()
                 .statusCode(431)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://consort.io/problems/headers-too-large"));

@@ -50,7 +50,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        // The services' HTTP codec limits (chassis), so a request within the suite's RequestLimits reaches the echo.
+        // The services' HTTP codec limits (chassis), so a request within the suite's RequestHead reaches the echo.
         HttpServerOptions likeAService = new HttpServerOptions().setMaxInitialLineLength(65536).setMaxHeaderSize(65536);
         for (String service : new String[] {"recruitment", "community", "campaign", "performance"}) {
             int port = listen(vertx.createHttpServer(likeAService).requestHandler(req -> echo(service, req)));

@@ -3,7 +3,7 @@ package io.consort.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consort.contracts.RequestLimits;
+import io.consort.contracts.RequestHead;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -101,13 +101,13 @@ class BadInputIT {
             }
         }
         list(operation.get("parameters")).stream().filter(p -> "query".equals(p.get("in"))).findFirst().ifPresent(p -> {
-            // A value that takes the whole request target the suite accepts (RequestLimits), so the service parses it.
+            // A value that takes the whole request target the suite accepts (RequestHead), so the service parses it.
             String prefix = concrete + "?" + p.get("name") + "=";
             attempts.add(new Attempt("query " + p.get("name") + " of the longest value accepted", method,
-                    prefix + "a".repeat(RequestLimits.MAX_URI_LENGTH - prefix.length()), json, hasBody ? emptyObject : null, true));
+                    prefix + "a".repeat(RequestHead.MAX_URI_LENGTH - prefix.length()), json, hasBody ? emptyObject : null, true));
         });
         attempts.add(new Attempt("a request target over the limit", method,
-                concrete + "?pad=" + "a".repeat(RequestLimits.MAX_URI_LENGTH), json, hasBody ? emptyObject : null, true));
+                concrete + "?pad=" + "a".repeat(RequestHead.MAX_URI_LENGTH), json, hasBody ? emptyObject : null, true));
         if (hasBody) {
             Map<String, Object> content = map(map(operation.get("requestBody")).get("content"));
             String type = content.isEmpty() ? json : content.keySet().iterator().next();

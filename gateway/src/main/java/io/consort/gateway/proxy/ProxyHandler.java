@@ -1,11 +1,13 @@
 package io.consort.gateway.proxy;
 
 import io.consort.contracts.ProblemType;
-import io.consort.contracts.RequestLimits;
+import io.consort.contracts.RequestHead;
 import io.consort.gateway.routing.Paths;
 import io.consort.gateway.routing.Route;
 import io.consort.gateway.routing.RoutingTable;
 import io.vertx.core.Handler;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +43,11 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         }
         String requestId = RequestIds.accept(ctx.request().getHeader(Headers.REQUEST_ID));
         ctx.response().putHeader(Headers.REQUEST_ID, requestId);
-        RequestLimits.Refusal oversized = RequestLimits.check(ctx.request().uri(), ctx.request().headers());
-        if (oversized != null) {
+        RequestHead.Refusal refusal = RequestHead.check(ctx.request().version() == HttpVersion.HTTP_1_1, ctx.request().uri(),
+                ctx.request().headers());
+        if (refusal != null) {
             // Refused before any body is read, so the connection cannot be reused.
-            ProblemResponses.send(ctx, oversized.type(), oversized.detail(), 0, requestId)
+            ProblemResponses.send(ctx, refusal.type(), refusal.detail(), 0, requestId)
                     .onComplete(v -> ctx.request().connection().close());
             return;
         }
@@ -103,19 +106,33 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         }
     }
 
-    /** Last resort for anything thrown on this route: still a problem document, never a stack trace. */
+    /**
+     * Last resort for anything thrown on this route, and for the requests Vert.x Web refuses before any
+     * handler runs (an HTTP/1.1 request without Host, a path it cannot decode): still a problem document,
+     * never a stack trace or an empty answer.
+     */
     public static void failure(RoutingContext ctx) {
-        if (ctx.failure() == null) {
-            // A bare status (e.g. Vert.x's 405) is left to the default handling.
-            ctx.next();
-            return;
-        }
-        String requestId = ctx.response().headers().get(Headers.REQUEST_ID);
-        LOG.errorf(ctx.failure(), "request %s: unexpected failure on %s %s", requestId, ctx.request().method(), ctx.request().path());
         if (ctx.response().ended()) {
             return;
         }
+        String requestId = ctx.response().headers().get(Headers.REQUEST_ID);
+        if (requestId == null) {
+            requestId = RequestIds.accept(ctx.request().getHeader(Headers.REQUEST_ID));
+            ctx.response().putHeader(Headers.REQUEST_ID, requestId);
+        }
+        int status = ctx.statusCode();
+        if (status >= 400 && status < 500) {
+            // The client's mistake, as Vert.x Web judged it; its messages name the rule (e.g. the missing Host).
+            ProblemType type = ProblemType.forStatus(status);
+            Throwable failure = ctx.failure();
+            String detail = failure instanceof VertxException && failure.getMessage() != null ? failure.getMessage() + "."
+                    : type.title() + ".";
+            ProblemResponses.send(ctx, type, detail, 0, requestId);
+            return;
+        }
+        LOG.errorf(ctx.failure(), "request %s: unexpected failure (status %d) on %s %s", requestId, status, ctx.request().method(),
+                ctx.request().path());
         ProblemResponses.send(ctx, ProblemType.INTERNAL, "The gateway failed unexpectedly; quote the request id to support.", 0,
-                requestId == null ? RequestIds.accept(null) : requestId);
+                requestId);
     }
 }

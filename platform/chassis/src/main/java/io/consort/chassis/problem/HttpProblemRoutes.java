@@ -3,7 +3,7 @@ package io.consort.chassis.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.contracts.ProblemType;
-import io.consort.contracts.RequestLimits;
+import io.consort.contracts.RequestHead;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -11,6 +11,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Problem+json for the answers Vert.x gives before (or instead of) RESTEasy: a path no resource
- * matches, a request target or header fields over {@link RequestLimits}, a body over
+ * matches, a request head {@link RequestHead} refuses (no Host, too long a target, too many header bytes), a body over
  * {@code quarkus.http.limits.max-body-size}, and failures of the HTTP security layer. What reaches RESTEasy is answered by {@link ProblemMappers}; the bodies come from the same
  * {@link ProblemResponses}, so both layers answer alike.
  */
@@ -43,7 +44,7 @@ public class HttpProblemRoutes {
     Optional<MemorySize> maxBodySize;
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOversizedHead);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseBadHead);
         // Quarkus refuses a declared Content-Length over the limit with a bare 413 at order
         // ROUTE_ORDER_UPLOAD_LIMIT; answering one step earlier gives the same refusal a body.
         maxBodySize.ifPresent(limit -> router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
@@ -63,8 +64,9 @@ public class HttpProblemRoutes {
                         e -> send(ctx, ProblemMappers.unauthorizedResponse(instance, CREDENTIALS, null)));
     }
 
-    private void refuseOversizedHead(RoutingContext ctx) {
-        RequestLimits.Refusal refusal = RequestLimits.check(ctx.request().uri(), ctx.request().headers());
+    private void refuseBadHead(RoutingContext ctx) {
+        RequestHead.Refusal refusal = RequestHead.check(ctx.request().version() == HttpVersion.HTTP_1_1, ctx.request().uri(),
+                ctx.request().headers());
         if (refusal == null) {
             ctx.next();
             return;

@@ -7,8 +7,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consort.contracts.RequestLimits;
+import io.consort.contracts.RequestHead;
 import io.consort.testkit.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,10 +17,12 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -113,21 +116,35 @@ class HttpProblemTest {
     void aRequestTargetOverTheLimitIs414Problem() throws Exception {
         String token = TestTokens.user("tester", "partner-user").sign();
         String path = "/api/test/unannotated";
-        String within = path + "?q=" + "a".repeat(RequestLimits.MAX_URI_LENGTH - path.length() - 3);
+        String within = path + "?q=" + "a".repeat(RequestHead.MAX_URI_LENGTH - path.length() - 3);
         given().auth().oauth2(token).get(within).then().statusCode(200);
         isProblem(given().auth().oauth2(token).get(within + "a").then(), 414, "uri-too-long", path)
-                .body("detail", containsString(Integer.toString(RequestLimits.MAX_URI_LENGTH)));
+                .body("detail", containsString(Integer.toString(RequestHead.MAX_URI_LENGTH)));
         // Past the HTTP codec's own limit (64 KB) the codec refuses it first: still a 414, without a body.
         given().auth().oauth2(token).get(path + "?q=" + "a".repeat(70_000)).then().statusCode(414);
+    }
+
+    /** RFC 9112, 3.2; without a Host a service would write a Location of "http:/...". Raw, as clients always send one. */
+    @Test
+    void anHttp11RequestWithoutHostIs400Problem() throws Exception {
+        try (Socket socket = new Socket(upload.getHost(), upload.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write("GET /api/test/unannotated HTTP/1.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("\"type\":\"https://consort.io/problems/bad-request\""), answer);
+            assertTrue(answer.contains("exactly one Host"), answer);
+        }
     }
 
     @Test
     void headerFieldsOverTheLimitAre431Problem() throws Exception {
         String token = TestTokens.user("tester", "partner-user").sign();
         String path = "/api/test/unannotated";
-        given().auth().oauth2(token).header("X-Padding", "a".repeat(RequestLimits.MAX_HEADER_BYTES / 2))
+        given().auth().oauth2(token).header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES / 2))
                 .get(path).then().statusCode(200);
-        isProblem(given().auth().oauth2(token).header("X-Padding", "a".repeat(RequestLimits.MAX_HEADER_BYTES)).get(path)
+        isProblem(given().auth().oauth2(token).header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES)).get(path)
                 .then(), 431, "headers-too-large", path);
     }
 
