@@ -31,6 +31,15 @@ class MalformedRequestTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreA400ProblemAndNotForwarded() throws IOException {
+        String answer = RawHttp.exchange("GET /api/v1/programs HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer one\r\n"
+                + "Authorization: Bearer two\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("one Authorization header, not 2"), answer);
+        assertTrue(!answer.contains("\"upstream\""), answer);
+    }
+
+    @Test
     void anHttp10RequestNeedsNoHost() throws IOException {
         String answer = RawHttp.exchange("GET /api/v1/programs HTTP/1.0\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.0 200"), answer);

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What a request's head must be for the suite to read it: an HTTP/1.1 request names exactly one
  * {@code Host} (RFC 9112, 3.2: a server must refuse it otherwise; without it a service cannot build a
- * {@code Location}), a request target (path and query) of at most {@link #MAX_URI_LENGTH} characters and
+ * {@code Location}), at most one {@code Authorization} (two credentials leave it to each hop which one
+ * counts: the gateway, a service and anything between must not disagree on who is calling), a request target (path and query) of at most {@link #MAX_URI_LENGTH} characters and
  * header fields of at most {@link #MAX_HEADER_BYTES} together. The gateway and every service refuse any
  * other with a 400, 414 or 431 problem. (The HTTP codec's own limits, {@code quarkus.http.limits.*}, sit
  * well above these: the codec refuses with a bare status before any handler can answer.)
@@ -36,12 +37,15 @@ public final class RequestHead {
         }
         long bytes = 0;
         int hosts = 0;
+        int authorizations = 0;
         boolean blankHost = false;
         for (Map.Entry<String, String> header : headers) {
             bytes += header.getKey().length() + header.getValue().length() + 4;
             if (header.getKey().equalsIgnoreCase("Host")) {
                 hosts++;
                 blankHost |= header.getValue().isBlank();
+            } else if (header.getKey().equalsIgnoreCase("Authorization")) {
+                authorizations++;
             }
         }
         if (bytes > MAX_HEADER_BYTES) {
@@ -50,6 +54,10 @@ public final class RequestHead {
         }
         if (http11 && (hosts != 1 || blankHost)) {
             return new Refusal(ProblemType.BAD_REQUEST, "An HTTP/1.1 request must name exactly one Host.");
+        }
+        if (authorizations > 1) {
+            return new Refusal(ProblemType.BAD_REQUEST, "A request may carry one Authorization header, not "
+                    + authorizations + ".");
         }
         return null;
     }

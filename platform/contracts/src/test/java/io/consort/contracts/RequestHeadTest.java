@@ -43,6 +43,15 @@ class RequestHeadTest {
     }
 
     @Test
+    void aRequestCarriesAtMostOneAuthorization() {
+        assertNull(RequestHead.check(true, "/", List.of(Map.entry("Host", "gw"), Map.entry("Authorization", "Bearer a"))));
+        RequestHead.Refusal refusal = RequestHead.check(true, "/", List.of(Map.entry("Host", "gw"),
+                Map.entry("Authorization", "Bearer a"), Map.entry("authorization", "Bearer b")));
+        assertEquals(ProblemType.BAD_REQUEST, refusal.type());
+        assertEquals("A request may carry one Authorization header, not 2.", refusal.detail());
+    }
+
+    @Test
     void theTypeUrisAreTheSuitesStableOnes() {
         assertEquals("https://consort.io/problems/uri-too-long", ProblemType.URI_TOO_LONG.uri().toString());
         assertEquals("https://consort.io/problems/headers-too-large", ProblemType.HEADERS_TOO_LARGE.uri().toString());

@@ -139,6 +139,17 @@ class HttpProblemTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAre400ProblemEvenWhenBothAreValid() throws Exception {
+        String token = TestTokens.user("tester", "prm-admin").sign();
+        HttpRequest request = HttpRequest.newBuilder(upload.resolve("/api/test/unannotated"))
+                .header("Authorization", "Bearer " + token).header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("one Authorization header, not 2"), response.body());
+    }
+
+    @Test
     void headerFieldsOverTheLimitAre431Problem() throws Exception {
         String token = TestTokens.user("tester", "partner-user").sign();
         String path = "/api/test/unannotated";
