@@ -176,6 +176,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        // Bytes the parser could not read (not UTF-8, say) while binding a field: the body is malformed, not the field.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException unreadable) {
+                return malformed(unreadable, uri);
+            }
+        }
         if (e instanceof JsonMappingException m && !jsonPath(m).isEmpty()) {
             return fieldProblem(jsonPath(m), "is invalid", uri);
         }
@@ -204,8 +210,10 @@ public class ProblemMappers {
     private Response malformed(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return ProblemResponses.of(ProblemType.BAD_REQUEST, "The request body is not well-formed JSON" + where,
-                path(uri));
+        String what = e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")
+                ? "The request body is not UTF-8, which JSON must be (RFC 8259),"
+                : "The request body is not well-formed JSON";
+        return ProblemResponses.of(ProblemType.BAD_REQUEST, what + where, path(uri));
     }
 
     private Response fieldProblem(String field, String message, UriInfo uri) {

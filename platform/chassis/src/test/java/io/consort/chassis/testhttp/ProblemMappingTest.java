@@ -3,6 +3,7 @@ package io.consort.chassis.testhttp;
 import io.consort.testkit.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -129,6 +130,31 @@ class ProblemMappingTest {
     @TestSecurity(user = "admin", roles = "prm-admin")
     void wrongMethodAnswers405() {
         isProblem(given().delete("/test/widgets").then(), 405, "method-not-allowed", "/test/widgets");
+    }
+
+    /** A CRM export in Latin-1 sent as JSON: the bytes are not UTF-8, which is a malformed body, not a bad name. */
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void aBodyThatIsNotUtf8Answers400NamingTheEncoding() {
+        byte[] latin1 = "{\"name\": \"Caf\u00e9\", \"size\": 1}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        isProblem(given().contentType(ContentType.JSON).body(latin1).post("/test/widgets").then(), 400, "bad-request",
+                "/test/widgets")
+                .body("detail", containsString("not UTF-8"))
+                .body("detail", containsString("line 1"));
+    }
+
+    /**
+     * RFC 8259 (11): JSON has no charset parameter, "adding one really has no effect on compliant recipients".
+     * Clients do add one (RestAssured appends ISO-8859-1 to types it does not know): the body is read as UTF-8.
+     */
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void aDeclaredCharsetDoesNotChangeHowJsonIsRead() {
+        byte[] utf8 = "{\"name\": \"Caf\u00e9\", \"size\": -1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType("application/json; charset=ISO-8859-1").body(utf8).post("/test/widgets").then()
+                .statusCode(400).body("type", endsWith("/validation"))
+                // "Café" read right: only the bad size (and the missing partner) are wrong, not the name.
+                .body("errors.field", hasItem("size")).body("errors.field", not(hasItem("name")));
     }
 
     @Test
