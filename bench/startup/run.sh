@@ -10,6 +10,8 @@
 # that builds it, without one.
 #   bench/startup/run.sh            # 5 runs per app and mode
 #   RUNS=10 MODES=aot bench/startup/run.sh    # MODES: "java17 aot" (default), "java17", "aot"
+#   STEPS=1 bench/startup/run.sh    # also where each app's start goes: Quarkus's slowest start-up steps
+#                                   # (quarkus.debug.print-startup-times) in its last measured run
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -76,7 +78,9 @@ bench_app_in() { # mode name jar port env...
         aot+=("-XX:AOTCache=$cache")
       fi
     fi
-    env "$@" "$java" "${OPTS[@]}" "${aot[@]+"${aot[@]}"}" -jar "$jar" >"$log" 2>&1 &
+    local steps=()
+    [[ -n "${STEPS:-}" ]] && (( run > 0 )) && steps=(-Dquarkus.debug.print-startup-times=true)
+    env "$@" "$java" "${OPTS[@]}" "${aot[@]+"${aot[@]}"}" "${steps[@]+"${steps[@]}"}" -jar "$jar" >"$log" 2>&1 &
     pid=$!
     ready=""
     for _ in $(seq 1 600); do
@@ -97,6 +101,11 @@ bench_app_in() { # mode name jar port env...
   local r; r=$(median "${readies[@]}")
   printf '%-20s %12s %14s %9s MB %9sx %8s\n' "$name ($mode)" "$r" "$(median "${starts[@]}")" "$(median "${rss[@]}")" \
     "$(awk -v a="$r" -v b="${base_med[$mode]}" 'BEGIN {printf "%.1f", a / b}')" "1500 ms"
+  if [[ -n "${STEPS:-}" ]]; then
+    # "Build step HibernateOrmProcessor.startPersistenceUnits completed in: 227ms" -> the six slowest.
+    sed -n 's/.*Build step \([^ ]*\) completed in: \([0-9]*\)ms.*/\2 \1/p' "$work/$name.$RUNS.log" | sort -rn | head -6 |
+      awk '{printf "%-20s %12s ms  %s\n", "", $1, $2}'
+  fi
 }
 
 for svc in recruitment community campaign performance; do
