@@ -110,7 +110,7 @@ public class OutboxRelay {
     private static final String MARK_SENT = "update outbox set sent_at = clock_timestamp() where id = any(?)";
     private static final String PARK = "update outbox set parked_at = clock_timestamp(), park_reason = ? where id = ?";
     /** Over the partial index outbox_parked (V0_5): as cheap as the parked rows are few. */
-    static final String COUNT_PARKED = "select count(*) from outbox where parked_at is not null";
+    private static final String COUNT_PARKED = "select count(*) from outbox where parked_at is not null";
     /** How often the publishing instance counts the parked rows again (someone may have fixed or deleted some). */
     private static final Duration PARKED_RECOUNT = Duration.ofMinutes(1);
     /** What Kafka answers about one record and will answer every time: retrying cannot help. */
@@ -589,7 +589,7 @@ public class OutboxRelay {
     }
 
     /** Deletes one chunk of rows sent longer ago than the retention; returns whether more may remain. */
-    static long countParked(Connection connection) throws SQLException {
+    private static long countParked(Connection connection) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(COUNT_PARKED); ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);

@@ -11,8 +11,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -27,9 +27,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Problem+json for the answers Vert.x gives before (or instead of) RESTEasy: a path no resource
- * matches, a request head {@link RequestHead} refuses (no Host, too long a target, too many header bytes), a body over
- * {@code quarkus.http.limits.max-body-size}, and failures of the HTTP security layer. What reaches RESTEasy is answered by {@link ProblemMappers}; the bodies come from the same
- * {@link ProblemResponses}, so both layers answer alike.
+ * matches, a request head {@link RequestHead} refuses (no single Host, two credentials, too long a target,
+ * too many header bytes), a body over {@code quarkus.http.limits.max-body-size}, and failures of the HTTP
+ * security layer. What reaches RESTEasy is answered by {@link ProblemMappers}; the bodies come from the
+ * same {@link ProblemResponses}, so both layers answer alike.
  */
 @ApplicationScoped
 public class HttpProblemRoutes {
@@ -71,9 +72,13 @@ public class HttpProblemRoutes {
             ctx.next();
             return;
         }
-        // A body, if any, is not read, so the connection cannot be reused.
+        refuseUnread(ctx, ProblemResponses.of(refusal.type(), refusal.detail(), instance(ctx)));
+    }
+
+    /** Answers a request refused before its body was read: the unread body leaves the connection unusable. */
+    private void refuseUnread(RoutingContext ctx, Response problem) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        send(ctx, ProblemResponses.of(refusal.type(), refusal.detail(), instance(ctx)));
+        send(ctx, problem);
     }
 
     private void refuseDeclaredOversize(RoutingContext ctx, long limit) {
@@ -81,9 +86,7 @@ public class HttpProblemRoutes {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > limit) {
-                    // The body is not read, so the connection cannot be reused.
-                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    send(ctx, tooLarge(ctx, limit));
+                    refuseUnread(ctx, tooLarge(ctx, limit));
                     return;
                 }
             } catch (NumberFormatException e) {
