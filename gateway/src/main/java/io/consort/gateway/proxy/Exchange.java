@@ -239,8 +239,8 @@ final class Exchange {
         if (bodyTooLarge) {
             abandoned();
             // The rest of the body is still coming; closing is the only way to stop it.
-            ProblemResponses.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
-                    + " bytes.", 0, requestId).onComplete(v -> request.connection().close());
+            ProblemResponses.refuseUnread(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds "
+                    + settings.maxBodyBytes() + " bytes.", requestId);
             return;
         }
         String name = route.upstream().name();
@@ -278,8 +278,7 @@ final class Exchange {
     }
 
     private boolean hasBody() {
-        String length = request.getHeader("Content-Length");
-        return (length != null && !length.trim().equals("0")) || hasBodyOfUnknownLength();
+        return Headers.declaredLength(request.headers()) > 0 || hasBodyOfUnknownLength();
     }
 
     private void fail(ProblemType type, String detail, long retryAfterSeconds) {

@@ -23,6 +23,16 @@ public final class Headers {
     private Headers() {
     }
 
+    /** The body length the request announces; 0 when it announces none (or a malformed one, which the codec refuses). */
+    public static long declaredLength(MultiMap request) {
+        String value = request.get("Content-Length");
+        try {
+            return value == null ? 0 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** What the client sent as it should reach the upstream, before the gateway adds its own headers. */
     public static MultiMap toUpstream(MultiMap client, boolean keepForwarding) {
         Set<String> drop = droppedFor(client);

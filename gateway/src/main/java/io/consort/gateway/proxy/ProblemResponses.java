@@ -17,6 +17,14 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /**
+     * Ends the exchange with a problem and then closes the connection: for a request refused before its body
+     * was read, which leaves the connection unusable.
+     */
+    public static void refuseUnread(RoutingContext ctx, ProblemType type, String detail, String requestId) {
+        send(ctx, type, detail, 0, requestId).onComplete(v -> ctx.request().connection().close());
+    }
+
     /** Ends the exchange with a problem; {@code retryAfterSeconds} &lt;= 0 means no {@code Retry-After}. */
     public static Future<Void> send(RoutingContext ctx, ProblemType type, String detail, long retryAfterSeconds, String requestId) {
         var response = ctx.response();

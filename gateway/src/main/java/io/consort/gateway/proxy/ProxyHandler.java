@@ -41,14 +41,11 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         if (path == null) {
             path = "/";
         }
-        String requestId = RequestIds.accept(ctx.request().getHeader(Headers.REQUEST_ID));
-        ctx.response().putHeader(Headers.REQUEST_ID, requestId);
+        String requestId = requestId(ctx);
         RequestHead.Refusal refusal = RequestHead.check(ctx.request().version() == HttpVersion.HTTP_1_1, ctx.request().uri(),
                 ctx.request().headers());
         if (refusal != null) {
-            // Refused before any body is read, so the connection cannot be reused.
-            ProblemResponses.send(ctx, refusal.type(), refusal.detail(), 0, requestId)
-                    .onComplete(v -> ctx.request().connection().close());
+            ProblemResponses.refuseUnread(ctx, refusal.type(), refusal.detail(), requestId);
             return;
         }
         if (path.equals(ownPrefix) || path.startsWith(ownPrefix + "/")) {
@@ -74,9 +71,9 @@ public final class ProxyHandler implements Handler<RoutingContext> {
             ProblemResponses.send(ctx, ProblemType.NOT_FOUND, detail, 0, requestId);
             return;
         }
-        if (declaredLength(ctx) > settings.maxBodyBytes()) {
-            ProblemResponses.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + settings.maxBodyBytes()
-                    + " bytes.", 0, requestId).onComplete(v -> ctx.request().connection().close());
+        if (Headers.declaredLength(ctx.request().headers()) > settings.maxBodyBytes()) {
+            ProblemResponses.refuseUnread(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds "
+                    + settings.maxBodyBytes() + " bytes.", requestId);
             return;
         }
         CircuitBreaker breaker = breakers.get(routeName);
@@ -97,13 +94,14 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         }
     }
 
-    private static long declaredLength(RoutingContext ctx) {
-        String value = ctx.request().getHeader("Content-Length");
-        try {
-            return value == null ? 0 : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return 0; // the HTTP codec already refuses a malformed length; nothing to add here
+    /** The request's id (the client's if sane, else a new one), also set on the answer; the same on every path. */
+    private static String requestId(RoutingContext ctx) {
+        String id = ctx.response().headers().get(Headers.REQUEST_ID);
+        if (id == null) {
+            id = RequestIds.accept(ctx.request().getHeader(Headers.REQUEST_ID));
+            ctx.response().putHeader(Headers.REQUEST_ID, id);
         }
+        return id;
     }
 
     /**
@@ -115,11 +113,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         if (ctx.response().ended()) {
             return;
         }
-        String requestId = ctx.response().headers().get(Headers.REQUEST_ID);
-        if (requestId == null) {
-            requestId = RequestIds.accept(ctx.request().getHeader(Headers.REQUEST_ID));
-            ctx.response().putHeader(Headers.REQUEST_ID, requestId);
-        }
+        String requestId = requestId(ctx);
         int status = ctx.statusCode();
         if (status >= 400 && status < 500) {
             // The client's mistake, as Vert.x Web judged it; its messages name the rule (e.g. the missing Host).
