@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * <li>the gateway: each service, nothing else;</li>
  * <li>a service: PostgreSQL and Keycloak (and Kafka, through Strimzi's own policy from the Kafka listener's
  * peers, checked separately), no other service;</li>
- * <li>Keycloak: its database and its own instances; PostgreSQL's instances: each other;</li>
+ * <li>Keycloak (and its realm-import Job): its database; Keycloak's own instances; PostgreSQL's instances: each other;</li>
  * <li>Prometheus' namespace: the metrics ports; the CloudNativePG operator's: the instances' status port;</li>
  * <li>any other namespace: nothing.</li>
  * </ul>
@@ -56,6 +56,10 @@ final class NetworkPolicyFlows {
         }
         pods.add(new Pod("keycloak", namespace, labels("app", "keycloak", "app.kubernetes.io/instance",
                 ManifestGenerator.KEYCLOAK, "app.kubernetes.io/managed-by", "keycloak-operator"), Set.of(8080, 7800, 9000)));
+        // The operator's realm-import Job: Keycloak's pod template, relabelled so it is no server.
+        pods.add(new Pod("keycloak-realm-import", namespace, labels("app", "keycloak-realm-import",
+                "app.kubernetes.io/instance", ManifestGenerator.KEYCLOAK, "app.kubernetes.io/managed-by",
+                "keycloak-operator"), Set.of()));
         pods.add(new Pod("postgres", namespace, labels("cnpg.io/cluster", ManifestGenerator.POSTGRES,
                 "cnpg.io/instanceRole", "primary"), Set.of(5432, 8000, 9187)));
         return pods;
@@ -97,6 +101,11 @@ final class NetworkPolicyFlows {
                 }
                 if (t.equals("keycloak")) {
                     allowed.add("keycloak:7800");
+                }
+            }
+            case "keycloak-realm-import" -> {
+                if (t.equals("postgres")) {
+                    allowed.add("postgres:5432");
                 }
             }
             case "postgres" -> {
