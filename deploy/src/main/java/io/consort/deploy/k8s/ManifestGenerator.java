@@ -59,9 +59,13 @@ public final class ManifestGenerator {
     static final String EVENT_RETENTION_MS = String.valueOf(7L * 24 * 3600 * 1000);
     static final String DEAD_LETTER_RETENTION_MS = String.valueOf(28L * 24 * 3600 * 1000);
 
-    static final String JAVA_OPTS = "-Xms32m -Xmx128m -Xmn4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+    /**
+     * ./prm's JVM flags (deploy/README.md, PRM_SERVICE_JAVA_OPTS) but the collector: the image's run-java.sh
+     * adds its own (GC_CONTAINER_OPTIONS, set below), and two collectors stop the JVM from starting.
+     */
+    static final String JAVA_OPTS = "-Xms32m -Xmx128m -Xmn4m -XX:TieredStopAtLevel=1"
             + " -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:-UsePerfData";
-    static final String GATEWAY_JAVA_OPTS = "-Xms16m -Xmx64m -Xmn4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+    static final String GATEWAY_JAVA_OPTS = "-Xms16m -Xmx64m -Xmn4m -XX:TieredStopAtLevel=1"
             + " -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:-UsePerfData";
 
     private ManifestGenerator() {
@@ -158,6 +162,9 @@ public final class ManifestGenerator {
                 // In-flight requests finish (up to this long) after SIGTERM; the relay stops after its round.
                 value("QUARKUS_SHUTDOWN_TIMEOUT", "25s"),
                 value("JAVA_TOOL_OPTIONS", app.isGateway() ? GATEWAY_JAVA_OPTS : JAVA_OPTS),
+                // The serial collector, as locally (elsewhere than run-java.sh the JVM picks it itself in
+                // a container this small).
+                value("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC"),
                 value("MALLOC_ARENA_MAX", 2));
         if (app.isGateway()) {
             for (App upstream : Stream.concat(App.ALL.stream(), App.PLANNED.stream()).toList()) {
@@ -344,7 +351,6 @@ public final class ManifestGenerator {
         for (String[] owner : databaseOwners()) {
             roles.add(map("name", owner[0], "ensure", "present", "login", true, "inherit", true,
                     "connectionLimit", 40, "passwordSecret", map("name", owner[2])));
-            hba.add("hostssl " + owner[1] + " " + owner[0] + " all scram-sha-256");
             hba.add("host " + owner[1] + " " + owner[0] + " all scram-sha-256");
             hba.add("host all " + owner[0] + " all reject");
         }
