@@ -40,6 +40,7 @@ public final class ManifestGenerator {
     public static final String POSTGRES_HOST = POSTGRES + "-rw";
     public static final String KEYCLOAK = "consort-keycloak";
     public static final String KEYCLOAK_URL = "http://" + KEYCLOAK + "-service:8080";
+    public static final String OTEL_COLLECTOR = "http://otel-collector:4317";
     /** The ConfigMap of everything that differs between clusters (overlays patch it). */
     public static final String ENVIRONMENT = "consort-environment";
     /** The Secret of the realm's client secrets, the first admin's password and the realm's URLs (not in the repository). */
@@ -165,7 +166,10 @@ public final class ManifestGenerator {
                 // The serial collector, as locally (elsewhere than run-java.sh the JVM picks it itself in
                 // a container this small).
                 value("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC"),
-                value("MALLOC_ARENA_MAX", 2));
+                value("MALLOC_ARENA_MAX", 2),
+                // Traces over OTLP to the collector (base/otel-collector.yaml), once the app has quarkus-opentelemetry.
+                value("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", OTEL_COLLECTOR),
+                value("QUARKUS_OTEL_SDK_DISABLED", false));
         if (app.isGateway()) {
             for (App upstream : Stream.concat(App.ALL.stream(), App.PLANNED.stream()).toList()) {
                 if (!upstream.isGateway()) {

@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * <li>a service: PostgreSQL and Keycloak (and Kafka, through Strimzi's own policy from the Kafka listener's
  * peers, checked separately), no other service;</li>
  * <li>Keycloak (and its realm-import Job): its database; Keycloak's own instances; PostgreSQL's instances: each other;</li>
+ * <li>every app: the OpenTelemetry Collector's OTLP ports;</li>
  * <li>Prometheus' namespace: the metrics ports; the CloudNativePG operator's: the instances' status port;</li>
  * <li>any other namespace: nothing.</li>
  * </ul>
@@ -56,6 +57,8 @@ final class NetworkPolicyFlows {
         }
         pods.add(new Pod("keycloak", namespace, labels("app", "keycloak", "app.kubernetes.io/instance",
                 ManifestGenerator.KEYCLOAK, "app.kubernetes.io/managed-by", "keycloak-operator"), Set.of(8080, 7800, 9000)));
+        rendered.find("Deployment", "otel-collector").ifPresent(d -> pods.add(new Pod("otel-collector", namespace,
+                d.path("spec").path("template").path("metadata").path("labels"), Set.of(4317, 4318, 13133))));
         // The operator's realm-import Job: Keycloak's pod template, relabelled so it is no server.
         pods.add(new Pod("keycloak-realm-import", namespace, labels("app", "keycloak-realm-import",
                 "app.kubernetes.io/instance", ManifestGenerator.KEYCLOAK, "app.kubernetes.io/managed-by",
@@ -114,6 +117,10 @@ final class NetworkPolicyFlows {
                 }
             }
             default -> {
+                if (sourceApp != null && t.equals("otel-collector")) {
+                    allowed.add("otel-collector:4317");
+                    allowed.add("otel-collector:4318");
+                }
                 if (sourceApp != null && sourceApp.isGateway() && targetIsApp && !t.equals("gateway")) {
                     target.ports().forEach(p -> allowed.add(t + ":" + p));
                 }
