@@ -71,70 +71,31 @@ final class NetworkPolicyFlows {
     /** Outside namespaces, each with one pod of no particular labels. */
     static final List<String> OUTSIDE = List.of("ingress-nginx", "monitoring", "cnpg-system", "elsewhere");
 
-    private Set<String> expected(String source, Pod target) {
-        Set<String> allowed = new TreeSet<>();
-        App sourceApp = apps.stream().filter(a -> a.name().equals(source)).findFirst().orElse(null);
-        String t = target.name();
-        boolean targetIsApp = apps.stream().anyMatch(a -> a.name().equals(t));
-        switch (source) {
-            case "ingress-nginx" -> {
-                if (t.equals("gateway") || t.equals("keycloak")) {
-                    allowed.add(t + ":8080");
-                }
-            }
-            case "monitoring" -> {
-                if (targetIsApp) {
-                    target.ports().forEach(p -> allowed.add(t + ":" + p));
-                }
-                if (t.equals("keycloak")) {
-                    allowed.add("keycloak:9000");
-                }
-                if (t.equals("postgres")) {
-                    allowed.add("postgres:9187");
-                }
-            }
-            case "cnpg-system" -> {
-                if (t.equals("postgres")) {
-                    allowed.add("postgres:8000");
-                }
-            }
-            case "keycloak" -> {
-                if (t.equals("postgres")) {
-                    allowed.add("postgres:5432");
-                }
-                if (t.equals("keycloak")) {
-                    allowed.add("keycloak:7800");
-                }
-            }
-            case "keycloak-realm-import" -> {
-                if (t.equals("postgres")) {
-                    allowed.add("postgres:5432");
-                }
-            }
-            case "postgres" -> {
-                if (t.equals("postgres")) {
-                    allowed.add("postgres:5432");
-                }
-            }
-            default -> {
-                if (sourceApp != null && t.equals("otel-collector")) {
-                    allowed.add("otel-collector:4317");
-                    allowed.add("otel-collector:4318");
-                }
-                if (sourceApp != null && sourceApp.isGateway() && targetIsApp && !t.equals("gateway")) {
-                    target.ports().forEach(p -> allowed.add(t + ":" + p));
-                }
-                if (sourceApp != null && !sourceApp.isGateway()) {
-                    if (t.equals("postgres")) {
-                        allowed.add("postgres:5432");
-                    }
-                    if (t.equals("keycloak")) {
-                        allowed.add("keycloak:8080");
-                    }
-                }
+    /** Every flow that should be let through, as "source -> target:port". */
+    private Set<String> expected() {
+        Set<String> flows = new TreeSet<>();
+        allow(flows, "ingress-nginx", "gateway:8080", "keycloak:8080");
+        allow(flows, "monitoring", "keycloak:9000", "postgres:9187");
+        allow(flows, "cnpg-system", "postgres:8000");
+        allow(flows, "keycloak", "postgres:5432", "keycloak:7800");
+        allow(flows, "keycloak-realm-import", "postgres:5432");
+        allow(flows, "postgres", "postgres:5432");
+        for (App app : apps) {
+            allow(flows, "monitoring", app.name() + ":" + app.port());
+            allow(flows, app.name(), "otel-collector:4317", "otel-collector:4318");
+            if (app.isGateway()) {
+                apps.stream().filter(a -> !a.isGateway()).forEach(a -> allow(flows, app.name(), a.name() + ":" + a.port()));
+            } else {
+                allow(flows, app.name(), "postgres:5432", "keycloak:8080");
             }
         }
-        return allowed;
+        return flows;
+    }
+
+    private static void allow(Set<String> flows, String source, String... targets) {
+        for (String target : targets) {
+            flows.add(source + " -> " + target);
+        }
     }
 
     List<String> check() {
@@ -143,13 +104,13 @@ final class NetworkPolicyFlows {
         Map<String, Pod> sources = new LinkedHashMap<>();
         targets.forEach(p -> sources.put(p.name(), p));
         OUTSIDE.forEach(ns -> sources.put(ns, new Pod(ns, ns, labels(), Set.of())));
+        Set<String> expected = expected();
         for (Pod source : sources.values()) {
             for (Pod target : targets) {
-                Set<String> expected = expected(source.name(), target);
                 for (int port : target.ports()) {
                     String flow = target.name() + ":" + port;
                     boolean allowed = allowed(source, target, port, problems);
-                    if (allowed != expected.contains(flow)) {
+                    if (allowed != expected.contains(source.name() + " -> " + flow)) {
                         problems.add("NetworkPolicy: " + source.name() + " -> " + flow + (allowed
                                 ? " is let through but should not be" : " is refused but should be let through"));
                     }
