@@ -8,9 +8,10 @@
 #   ~/.cache/consort-prm) on first use: `apt-get download` + `dpkg -x`, so it never clashes with a kubectl
 #   the machine already has. The manifest tests of `./mvnw verify` call this.
 # path: the kubectl (or kustomize) on PATH, whatever its version; exits 3 when there is none.
+# CONSORT_KUSTOMIZE=path makes path the default (a machine without apt-get and dpkg).
 set -euo pipefail
 
-mode=debian
+mode=${CONSORT_KUSTOMIZE:-debian}
 if [[ $# -eq 2 ]]; then mode=$1; shift; fi
 dir=${1:?usage: kustomize.sh [debian|path] DIR}
 
