@@ -103,6 +103,8 @@ public final class ManifestGenerator {
                 topics(3, "2")));
         files.put("deploy/k8s/overlays/dev/apps-patch.yaml", Yaml.documents(header("App.ALL"),
                 App.ALL.stream().map(ManifestGenerator::devPatch).toList()));
+        files.put("deploy/k8s/overlays/prod/apps-patch.yaml", Yaml.documents(header("App.ALL"),
+                App.ALL.stream().map(ManifestGenerator::autoscaledPatch).toList()));
         files.put("deploy/k8s/overlays/prod/hpa.yaml", Yaml.documents(header("App.ALL"),
                 App.ALL.stream().map(ManifestGenerator::autoscaler).toList()));
         return files;
@@ -313,6 +315,16 @@ public final class ManifestGenerator {
                 "spec", map("replicas", 1, "template", map("spec", map("containers", list(map(
                         "name", app.name(),
                         "resources", map("requests", map("cpu", "50m", "memory", app.memoryRequest()))))))));
+    }
+
+    /**
+     * Under an HPA the Deployment names no replica count: otherwise every {@code kubectl apply} would set the
+     * autoscaled count back (null deletes the field in a strategic merge patch).
+     */
+    private static Map<String, Object> autoscaledPatch(App app) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("replicas", null);
+        return map("apiVersion", "apps/v1", "kind", "Deployment", "metadata", map("name", app.name()), "spec", spec);
     }
 
     /** Every topic and dead-letter topic of events.md, each as a KafkaTopic of the cluster's topic operator. */

@@ -134,11 +134,15 @@ final class ManifestChecks {
             rendered.find("Service", app.name()).ifPresent(service -> require(rendered.ofKind("ServiceMonitor")
                     .stream().filter(m -> matches(m.path("spec").path("selector").path("matchLabels"),
                             service.path("metadata").path("labels"))).findFirst(), app, "ServiceMonitor"));
-            for (ObjectNode hpa : rendered.ofKind("HorizontalPodAutoscaler")) {
-                String target = hpa.path("spec").path("scaleTargetRef").path("name").asText();
-                if (rendered.find("Deployment", target).isEmpty()) {
-                    problems.add(Rendered.id(hpa) + ": scales " + target + ", which is no Deployment");
-                }
+        }
+        for (ObjectNode hpa : rendered.ofKind("HorizontalPodAutoscaler")) {
+            String target = hpa.path("spec").path("scaleTargetRef").path("name").asText();
+            Optional<ObjectNode> scaled = rendered.find("Deployment", target);
+            if (scaled.isEmpty()) {
+                problems.add(Rendered.id(hpa) + ": scales " + target + ", which is no Deployment");
+            } else if (scaled.get().path("spec").has("replicas")) {
+                problems.add(Rendered.id(hpa) + ": Deployment/" + target
+                        + " sets replicas too, so every apply would undo the autoscaling");
             }
         }
     }
