@@ -243,12 +243,35 @@ final class ManifestChecks {
             object.path("spec").path("placeholders").forEach(p -> needed.add(id + " "
                     + p.path("secret").path("name").asText() + "/" + p.path("secret").path("key").asText()));
         }
+        for (ObjectNode realmImport : rendered.ofKind("KeycloakRealmImport")) {
+            realmPlaceholders(realmImport);
+        }
         for (String reference : needed) {
             String secret = reference.substring(reference.indexOf(' ') + 1);
             if (!secrets.contains(secret)) {
                 problems.add(reference.substring(0, reference.indexOf(' ')) + ": reads Secret key " + secret
                         + ", which deploy/README.md's Secrets table does not list");
             }
+        }
+    }
+
+    /**
+     * Every ${NAME} (an environment variable's name; ${email} and the like are the user profile's message
+     * keys) in the imported realm is a placeholder the import fills from a Secret, and each is used.
+     */
+    private void realmPlaceholders(ObjectNode realmImport) {
+        Set<String> used = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}").matcher(realmImport.path("spec").path("realm").toString());
+        while (m.find()) {
+            if (m.group(2) == null) {
+                used.add(m.group(1));
+            }
+        }
+        Set<String> declared = new java.util.TreeSet<>();
+        realmImport.path("spec").path("placeholders").fieldNames().forEachRemaining(declared::add);
+        if (!used.equals(declared)) {
+            problems.add(Rendered.id(realmImport) + ": the realm uses placeholders " + used
+                    + " but the import fills " + declared);
         }
     }
 
