@@ -108,6 +108,13 @@ class BrokenManifestsTest {
                         spec:
                           replicas: two
                         ---
+                        apiVersion: v1
+                        kind: Service
+                        metadata:
+                          name: gateway
+                          labels:
+                            consort.io/exposed: true
+                        ---
                         apiVersion: kafka.strimzi.io/v1
                         kind: KafkaTopic
                         metadata:
@@ -139,6 +146,11 @@ class BrokenManifestsTest {
     @Test
     void aValueOfTheWrongType() {
         assertFound("Deployment/performance", "does not parse");
+    }
+
+    @Test
+    void aLabelThatIsNoString() {
+        assertFound("Service/gateway", "does not parse");
     }
 
     @Test
