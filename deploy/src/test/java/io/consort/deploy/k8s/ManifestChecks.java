@@ -394,11 +394,16 @@ final class ManifestChecks {
         }
     }
 
-    /** Every topic of Topics and every topic an app's configuration reads or dead-letters to is a KafkaTopic. */
+    /**
+     * Every topic of Topics, every topic an event type is published to, and every topic an app's configuration
+     * reads or dead-letters to is a KafkaTopic.
+     */
     void topicsExist() {
         Map<String, ObjectNode> topics = new java.util.HashMap<>();
         rendered.ofKind("KafkaTopic").forEach(t -> topics.put(t.path("spec").path("topicName").asText(), t));
         Set<String> used = new LinkedHashSet<>(Topics.allWithDeadLetters());
+        // The outbox relay publishes each event type to its topic.
+        io.consort.contracts.EventTypes.ALL.forEach(type -> used.add(type.topic()));
         for (App app : apps) {
             if (app.isGateway()) {
                 continue;
