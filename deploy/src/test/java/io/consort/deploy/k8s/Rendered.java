@@ -21,14 +21,17 @@ record Rendered(List<ObjectNode> objects) {
     /** Renders {@code dir} with deploy/k8s/kustomize.sh in the given mode (debian or path); empty if path has no tool. */
     static Optional<Rendered> render(String mode, Path dir) {
         try {
+            // stderr to a file: a pipe read only after stdout could fill up and stall the tool.
+            Path errors = java.nio.file.Files.createTempFile("kustomize", ".err");
             Process process = new ProcessBuilder(Repository.path("deploy/k8s/kustomize.sh").toString(), mode,
-                    dir.toString()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+                    dir.toString()).redirectError(errors.toFile()).start();
             byte[] out = process.getInputStream().readAllBytes();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(300, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("kustomize.sh " + mode + " " + dir + " did not finish");
             }
+            String err = java.nio.file.Files.readString(errors);
+            java.nio.file.Files.deleteIfExists(errors);
             if (process.exitValue() == 3 && mode.equals("path")) {
                 return Optional.empty();
             }
