@@ -58,6 +58,24 @@ class BrokenManifestsTest {
                             - Ingress
                           ingress:
                             - {}
+                        ---
+                        apiVersion: networking.k8s.io/v1
+                        kind: Ingress
+                        metadata:
+                          name: stray
+                        spec:
+                          ingressClassName: nginx
+                          rules:
+                            - host: stray.consort.example
+                              http:
+                                paths:
+                                  - path: /
+                                    pathType: Prefix
+                                    backend:
+                                      service:
+                                        name: gateway
+                                        port:
+                                          number: 80
                         """,
                 "breakage.yaml", """
                         apiVersion: apps/v1
@@ -178,6 +196,11 @@ class BrokenManifestsTest {
     @Test
     void aServiceWithoutPods() {
         assertFound("Service/orphan", "selects no pods");
+    }
+
+    @Test
+    void anIngressToAPortNoServiceOffers() {
+        assertFound("Ingress/stray", "gateway:80");
     }
 
     @Test

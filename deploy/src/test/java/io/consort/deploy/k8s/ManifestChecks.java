@@ -43,6 +43,7 @@ final class ManifestChecks {
         ManifestChecks checks = new ManifestChecks(rendered, apps);
         checks.schemas();
         checks.servicesSelectPods();
+        checks.ingressBackendsExist();
         checks.appsAreComplete();
         checks.hardened();
         checks.references();
@@ -111,6 +112,26 @@ final class ManifestChecks {
             }
             if (!matches(service.path("spec").path("selector"), service.path("metadata").path("labels"))) {
                 problems.add(Rendered.id(service) + ": its ServiceMonitor would not find it (labels lack the selector)");
+            }
+        }
+    }
+
+    /** Services the operators create from the custom resources, by name: their port. */
+    static final Map<String, Integer> OPERATOR_SERVICES = Map.of(ManifestGenerator.KEYCLOAK + "-service", 8080);
+
+    /** Every Ingress backend is a Service of the overlay (or one an operator creates) on a port it has. */
+    void ingressBackendsExist() {
+        for (ObjectNode ingress : rendered.ofKind("Ingress")) {
+            for (JsonNode backend : ingress.findValues("service")) {
+                String name = backend.path("name").asText();
+                int port = backend.path("port").path("number").asInt();
+                Set<Integer> ports = new HashSet<>();
+                rendered.find("Service", name).ifPresent(svc -> svc.path("spec").path("ports")
+                        .forEach(p -> ports.add(p.path("port").asInt())));
+                Optional.ofNullable(OPERATOR_SERVICES.get(name)).ifPresent(ports::add);
+                if (!ports.contains(port)) {
+                    problems.add(Rendered.id(ingress) + ": routes to " + name + ":" + port + ", which no Service offers");
+                }
             }
         }
     }
