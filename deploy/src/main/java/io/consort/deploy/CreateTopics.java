@@ -33,9 +33,7 @@ public class CreateTopics {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : Topics.allWithDeadLetters()) {
                 if (!existing.contains(name)) {
-                    // A dead-letter topic is read by a person, not in parallel: one partition is enough.
-                    int count = name.contains(".dlq.") ? 1 : partitions;
-                    missing.add(new NewTopic(name, count, (short) 1));
+                    missing.add(new NewTopic(name, TopicLayout.partitions(name, partitions), (short) 1));
                 }
             }
             try {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consort.contracts.Topics;
+import io.consort.deploy.TopicLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,10 +54,8 @@ public final class ManifestGenerator {
     /** Pods with this label may talk to PostgreSQL; pg_hba keeps each owner to its own database. */
     public static final String DATABASE_CLIENT = "consort.io/database-client";
 
-    /** Event topics: partitions spread a topic's partners over consumers; ordering is per partner (the key). */
+    /** Event topics' partitions on a cluster, as ./prm's default (PRM_KAFKA_PARTITIONS); the rest is TopicLayout's. */
     static final int EVENT_PARTITIONS = 3;
-    /** A dead-letter topic is read by a person, not in parallel (as deploy's CreateTopics makes it locally). */
-    static final int DEAD_LETTER_PARTITIONS = 1;
     static final String EVENT_RETENTION_MS = String.valueOf(7L * 24 * 3600 * 1000);
     static final String DEAD_LETTER_RETENTION_MS = String.valueOf(28L * 24 * 3600 * 1000);
 
@@ -331,7 +330,7 @@ public final class ManifestGenerator {
     static List<Object> topics(int replicas, String minInSync) {
         List<Object> topics = new ArrayList<>();
         for (String name : Topics.allWithDeadLetters()) {
-            boolean deadLetter = name.contains(".dlq.");
+            boolean deadLetter = TopicLayout.isDeadLetter(name);
             Map<String, Object> config = map(
                     "retention.ms", deadLetter ? DEAD_LETTER_RETENTION_MS : EVENT_RETENTION_MS,
                     "cleanup.policy", "delete",
@@ -339,7 +338,7 @@ public final class ManifestGenerator {
             topics.add(map("apiVersion", "kafka.strimzi.io/v1", "kind", "KafkaTopic",
                     "metadata", map("name", name.replace('.', '-'), "labels", map("strimzi.io/cluster", KAFKA)),
                     "spec", map("topicName", name,
-                            "partitions", deadLetter ? DEAD_LETTER_PARTITIONS : EVENT_PARTITIONS,
+                            "partitions", TopicLayout.partitions(name, EVENT_PARTITIONS),
                             "replicas", replicas,
                             "config", config)));
         }

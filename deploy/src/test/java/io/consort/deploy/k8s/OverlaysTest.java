@@ -123,7 +123,7 @@ class OverlaysTest {
             for (String topic : Topics.ALL) {
                 assertEquals(ManifestGenerator.EVENT_PARTITIONS, partitions.get(topic), topic);
                 for (String consumer : Topics.CONSUMERS) {
-                    assertEquals(ManifestGenerator.DEAD_LETTER_PARTITIONS,
+                    assertEquals(io.consort.deploy.TopicLayout.DEAD_LETTER_PARTITIONS,
                             partitions.get(Topics.deadLetter(topic, consumer)), topic + " " + consumer);
                 }
             }
