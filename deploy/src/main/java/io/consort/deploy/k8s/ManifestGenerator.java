@@ -402,7 +402,9 @@ public final class ManifestGenerator {
             "CONSORT_PORTAL_URL", "portal-url",
             "CONSORT_SMTP_HOST", "smtp-host",
             "CONSORT_SMTP_PORT", "smtp-port",
-            "CONSORT_SMTP_FROM", "smtp-from");
+            "CONSORT_SMTP_FROM", "smtp-from",
+            "CONSORT_SMTP_USER", "smtp-user",
+            "CONSORT_SMTP_PASSWORD", "smtp-password");
 
     /** Users of the local realm that are demo data only, not created on a cluster. */
     static final List<String> LOCAL_ONLY_USERS = List.of("manager");
@@ -422,6 +424,9 @@ public final class ManifestGenerator {
         smtp.put("port", "${CONSORT_SMTP_PORT}");
         smtp.put("from", "${CONSORT_SMTP_FROM}");
         smtp.put("starttls", "true");
+        smtp.put("auth", "true");
+        smtp.put("user", "${CONSORT_SMTP_USER}");
+        smtp.put("password", "${CONSORT_SMTP_PASSWORD}");
         for (JsonNode client : realm.withArray("clients")) {
             ObjectNode c = (ObjectNode) client;
             switch (c.path("clientId").asText()) {
