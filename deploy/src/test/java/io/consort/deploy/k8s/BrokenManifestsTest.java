@@ -245,13 +245,17 @@ class BrokenManifestsTest {
             } else {
                 ((ObjectNode) object.path("spec")).put(field, (Integer) breakage[1]);
             }
-            List<String> found = ManifestChecks.CRDS.validate(object);
+            List<String> found = ManifestChecks.objectProblems(object);
             assertTrue(found.stream().anyMatch(p -> p.contains(field)), kind + "." + field + ": " + found);
         });
         ObjectNode realm = dev.ofKind("KeycloakRealmImport").get(0).deepCopy();
         ((ObjectNode) realm.path("spec").path("realm")).put("accessTokenLifespan", "five minutes");
-        assertTrue(ManifestChecks.CRDS.validate(realm).stream().anyMatch(p -> p.contains("accessTokenLifespan")),
-                "the realm itself is checked against RealmRepresentation's schema");
+        assertTrue(ManifestChecks.objectProblems(realm).stream().anyMatch(p -> p.contains("accessTokenLifespan")),
+                "the realm itself is checked against Keycloak's RealmRepresentation");
+        ObjectNode typo = dev.ofKind("KeycloakRealmImport").get(0).deepCopy();
+        ((ObjectNode) typo.path("spec").path("realm").path("clients").path(0)).put("publicClent", true);
+        assertTrue(ManifestChecks.objectProblems(typo).stream().anyMatch(p -> p.contains("clients[0].publicClent")),
+                "a field Keycloak does not know is named: " + ManifestChecks.objectProblems(typo));
     }
 
     @Test

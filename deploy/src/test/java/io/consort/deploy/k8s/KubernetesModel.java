@@ -16,6 +16,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -26,20 +31,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The built-in kinds, parsed strictly into fabric8's Kubernetes model: a wrong type fails to parse, and a
- * field the model does not know (fabric8 keeps those in additionalProperties instead of failing) is reported
- * with its path, as the API server's strict field validation would refuse it.
+ * The kinds with a Java model on Maven Central, parsed strictly into it: the built-in ones into fabric8's
+ * Kubernetes model, Strimzi's into its own API model (the classes its CRDs are generated from), the
+ * Prometheus operator's into fabric8's monitoring model. A wrong type fails to parse, and a field the model
+ * does not know (these models keep such fields aside instead of failing) is reported with its path, as the
+ * API server's strict field validation would refuse it.
  */
 final class KubernetesModel {
 
-    static final Map<String, Class<? extends KubernetesResource>> KINDS = Map.of(
-            "apps/v1/Deployment", Deployment.class,
-            "v1/Service", Service.class,
-            "v1/ConfigMap", ConfigMap.class,
-            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
-            "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
-            "networking.k8s.io/v1/Ingress", Ingress.class,
-            "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
+    static final Map<String, Class<? extends KubernetesResource>> KINDS = Map.ofEntries(
+            Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("v1/Service", Service.class),
+            Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+            Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -59,7 +71,8 @@ final class KubernetesModel {
     private KubernetesModel() {
     }
 
-    static boolean isBuiltIn(JsonNode object) {
+    /** Whether a Java model judges this kind (else deploy/k8s/schemas must). */
+    static boolean isModelled(JsonNode object) {
         return KINDS.containsKey(object.path("apiVersion").asText() + "/" + object.path("kind").asText());
     }
 
@@ -74,8 +87,10 @@ final class KubernetesModel {
                     : MAPPER.treeToValue(object, type);
             unknownFields(parsed, type == null ? "metadata" : "", problems, id, new IdentityHashMap<>());
         } catch (Exception e) {
-            problems.add(id + ": does not parse as " + (type == null ? "ObjectMeta" : type.getSimpleName()) + ": "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    ? " at " + mapping.getPathReference() : "";
+            problems.add(id + ": does not parse as " + (type == null ? "ObjectMeta" : type.getSimpleName()) + where
+                    + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
         return problems;
     }
@@ -98,7 +113,8 @@ final class KubernetesModel {
             }
             return;
         }
-        if (!value.getClass().getName().startsWith("io.fabric8.")) {
+        String type = value.getClass().getName();
+        if (!type.startsWith("io.fabric8.") && !type.startsWith("io.strimzi.")) {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
@@ -106,15 +122,19 @@ final class KubernetesModel {
                     || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
                 continue;
             }
-            Object field = getter.invoke(value);
             if (getter.getName().equals("getAdditionalProperties")) {
-                if (field instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                if (getter.invoke(value) instanceof Map<?, ?> extra && !extra.isEmpty()) {
                     for (Object key : extra.keySet()) {
                         problems.add(id + ": unknown field " + (path.isEmpty() ? "" : path + ".") + key);
                     }
                 }
                 continue;
             }
+            // Not a field of the resource (a custom resource's derived names and the like).
+            if (getter.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class)) {
+                continue;
+            }
+            Object field = getter.invoke(value);
             if (field != null && !(field instanceof String) && !field.getClass().isPrimitive()
                     && !(field instanceof Number) && !(field instanceof Boolean)) {
                 String name = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);

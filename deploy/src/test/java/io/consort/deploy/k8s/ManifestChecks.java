@@ -19,14 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Everything the build proves about a rendered overlay without a cluster: each object parses (built-in kinds
- * into the Kubernetes model, custom resources against their CRD), and the pieces fit together and with the
+ * Everything the build proves about a rendered overlay without a cluster: each object parses (into its Java
+ * model where Maven Central has one, else against deploy/k8s/schemas), and the pieces fit together and with the
  * apps as they are built. Each method adds what it finds to a list of problems; none means the overlay is
  * what the suite needs.
  */
 final class ManifestChecks {
 
-    static final CrdSchemas CRDS = new CrdSchemas(Repository.path("deploy/k8s/crds"));
     static final Set<String> HEALTH_PATHS = Set.of("/q/health/started", "/q/health/live", "/q/health/ready");
 
     private final Rendered rendered;
@@ -62,11 +61,17 @@ final class ManifestChecks {
             if (!ids.add(object.path("apiVersion").asText() + " " + Rendered.id(object))) {
                 problems.add(Rendered.id(object) + ": defined twice");
             }
-            problems.addAll(KubernetesModel.validate(object));
-            if (!KubernetesModel.isBuiltIn(object)) {
-                problems.addAll(CRDS.validate(object));
-            }
+            problems.addAll(objectProblems(object));
         }
+    }
+
+    /** One object against its Java model, or its schema in deploy/k8s/schemas where there is no model. */
+    static List<String> objectProblems(JsonNode object) {
+        List<String> found = new ArrayList<>(KubernetesModel.validate(object));
+        if (!KubernetesModel.isModelled(object)) {
+            found.addAll(OperatorSchemas.validate(object));
+        }
+        return found;
     }
 
     private static boolean matches(JsonNode selector, JsonNode labels) {
