@@ -172,7 +172,7 @@ class BrokenManifestsTest {
     }
 
     @Test
-    void aCustomResourceItsCrdRefuses() {
+    void aCustomResourceItsOperatorRefuses() {
         assertFound("KafkaTopic/prm-partners", "partitions");
         assertFound("Kafka/consort-kafka", "listenrs");
     }
