@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -44,7 +45,7 @@ public final class Receiver implements AutoCloseable {
     private static final Receiver SHARED = start();
 
     private final HttpServer server;
-    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, IntFunction<Answer>> behaviour = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -62,7 +63,8 @@ public final class Receiver implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
             Receiver receiver = new Receiver(server);
             server.createContext("/", receiver::handle);
-            server.setExecutor(Executors.newFixedThreadPool(64, r -> {
+            // One thread per call in progress: a slow endpoint of a test must not hold up the others' answers.
+            server.setExecutor(Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "test-receiver");
                 t.setDaemon(true);
                 return t;
@@ -83,14 +85,14 @@ public final class Receiver implements AutoCloseable {
     public String endpoint(String name, IntFunction<Answer> answers) {
         String path = "/" + name + "-" + java.util.UUID.randomUUID();
         behaviour.put(path, answers);
-        received.put(path, new CopyOnWriteArrayList<>());
+        received.put(path, new ConcurrentLinkedQueue<>());
         calls.put(path, new AtomicInteger());
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Every request the endpoint of {@code url} received so far (answered or not yet), in arrival order. */
     public List<Received> received(String url) {
-        return new ArrayList<>(received.getOrDefault(pathOf(url), List.of()));
+        return new ArrayList<>(received.getOrDefault(pathOf(url), new ConcurrentLinkedQueue<>()));
     }
 
     public int calls(String url) {
@@ -110,7 +112,7 @@ public final class Receiver implements AutoCloseable {
         }
         Map<String, String> headers = new ConcurrentHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
-        received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+        received.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>())
                 .add(new Received(path, headers, new String(body, StandardCharsets.UTF_8), System.nanoTime()));
         IntFunction<Answer> answers = behaviour.getOrDefault(path, n -> Answer.status(404));
         int n = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
