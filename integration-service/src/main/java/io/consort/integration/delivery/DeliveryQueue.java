@@ -48,15 +48,18 @@ public class DeliveryQueue {
              where status = 'IN_FLIGHT' and lease_until < now()""";
 
     private static final String CANDIDATES = """
-            with due as (
+            with heads as (
+                -- The first delivery of each lane (subscription and key) still on its first attempt or in flight.
+                select distinct on (subscription_id, order_key) id, status
+                  from delivery
+                 where status = 'IN_FLIGHT' or (status = 'PENDING' and attempts = 0)
+                 order by subscription_id, order_key, seq
+            ), due as (
                 select d.id, d.subscription_id, d.next_attempt_at, d.seq, s.consecutive_failures
                   from delivery d join subscription s on s.id = d.subscription_id
                  where d.status = 'PENDING' and d.next_attempt_at <= now()
                    and s.status = 'ACTIVE' and (s.circuit_open_until is null or s.circuit_open_until <= now())
-                   and not exists (
-                       select 1 from delivery e
-                        where e.subscription_id = d.subscription_id and e.order_key = d.order_key and e.seq < d.seq
-                          and (e.status = 'IN_FLIGHT' or (e.status = 'PENDING' and e.attempts = 0)))
+                   and (d.attempts > 0 or d.id in (select id from heads where status = 'PENDING'))
             ), ranked as (
                 select due.*, row_number() over (partition by subscription_id order by next_attempt_at, seq) as rank
                   from due

@@ -52,8 +52,8 @@ public class WebhookSender {
     @ConfigProperty(name = "consort.integration.delivery.response-limit")
     int responseLimit;
 
-    @ConfigProperty(name = "consort.integration.delivery.max-in-flight-per-subscription")
-    int perDestination;
+    @ConfigProperty(name = "consort.integration.delivery.max-in-flight")
+    int maxInFlight;
 
     private HttpClient client;
     private ExecutorService resolvers;
@@ -62,7 +62,10 @@ public class WebhookSender {
     void start() {
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
-                .setMaxPoolSize(perDestination)
+                // Pools are per host and port, not per subscription: two subscriptions at one host share one, so
+                // it must hold all this instance may have in flight, or a slow one would starve the other. The
+                // claim query keeps each subscription to its own share.
+                .setMaxPoolSize(maxInFlight)
                 .setKeepAlive(true)
                 .setIdleTimeout(30)
                 .setVerifyHost(true)
