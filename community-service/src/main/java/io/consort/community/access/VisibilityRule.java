@@ -5,6 +5,7 @@ import io.consort.community.membership.Tiers;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -32,7 +33,8 @@ public record VisibilityRule(
             rank = Tiers.rankOf(minimumTier).orElseThrow(() -> Problems.invalidField(field + ".minimumTierRank",
                     "tier " + minimumTier + " has no known rank; give minimumTierRank"));
         }
-        if (programIds != null && programIds.contains(null) || regions != null && regions.contains(null)) {
+        if (programIds != null && programIds.stream().anyMatch(Objects::isNull)
+                || regions != null && regions.stream().anyMatch(Objects::isNull)) {
             throw Problems.invalidField(field, "programIds and regions must not contain null");
         }
         return Visibility.of(minimumTier, rank, programIds, regions);
