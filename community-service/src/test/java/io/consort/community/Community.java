@@ -24,7 +24,18 @@ public final class Community {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
 
+    private static final java.util.Random RANDOM = new java.util.Random();
+
     private Community() {
+    }
+
+    /** A word no other test writes, so a search for it finds only what this test wrote. */
+    public static String word() {
+        StringBuilder w = new StringBuilder("qz");
+        for (int i = 0; i < 10; i++) {
+            w.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return w.toString();
     }
 
     /** An ACTIVE member of {@code program} in {@code region} at {@code tier} (known names). */

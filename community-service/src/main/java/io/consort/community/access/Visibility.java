@@ -11,8 +11,9 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * Who may see an item (space, resource, announcement): a minimum tier (by rank), programs, regions. Each
- * empty part admits everyone; a member must pass every part. The same rule exists three times, kept
- * together here: {@link #admits} for single items, {@link #hql} for lists, {@link #sql} for search.
+ * empty part admits everyone; a member must pass every part. A hidden item admits no member at all.
+ * The same rule exists three times, kept together here: {@link #admits} for single items, {@link #hql} for
+ * lists, {@link #sql} for search.
  */
 @Embeddable
 public class Visibility {
@@ -31,8 +32,13 @@ public class Visibility {
     @Column(name = "regions", nullable = false, columnDefinition = "text[]")
     public List<String> regions = new ArrayList<>();
 
-    public static Visibility of(String minimumTier, Integer minimumTierRank, List<UUID> programIds, List<String> regions) {
+    @Column(name = "hidden", nullable = false)
+    public boolean hidden;
+
+    public static Visibility of(String minimumTier, Integer minimumTierRank, List<UUID> programIds, List<String> regions,
+            boolean hidden) {
         Visibility v = new Visibility();
+        v.hidden = hidden;
         v.minimumTier = minimumTier;
         v.minimumTierRank = minimumTierRank;
         v.programIds = programIds == null ? new ArrayList<>() : new ArrayList<>(programIds);
@@ -44,7 +50,7 @@ public class Visibility {
         if (audience == null) {
             return true;
         }
-        return (minimumTierRank == null || audience.tierRank() >= minimumTierRank)
+        return !hidden && (minimumTierRank == null || audience.tierRank() >= minimumTierRank)
                 && (programIds.isEmpty() || audience.programId() != null && programIds.contains(audience.programId()))
                 && (regions.isEmpty() || audience.region() != null && regions.contains(audience.region()));
     }
@@ -60,7 +66,7 @@ public class Visibility {
         parameters.put("audienceRank", audience.tierRank());
         parameters.put("audienceProgram", audience.programId() == null ? new UUID(0, 0) : audience.programId());
         parameters.put("audienceRegion", audience.region() == null ? "" : audience.region());
-        return "(" + path + ".minimumTierRank is null or " + path + ".minimumTierRank <= :audienceRank)"
+        return path + ".hidden = false and (" + path + ".minimumTierRank is null or " + path + ".minimumTierRank <= :audienceRank)"
                 + " and (coalesce(array_length(" + path + ".programIds), 0) = 0 or array_contains(" + path + ".programIds, :audienceProgram))"
                 + " and (coalesce(array_length(" + path + ".regions), 0) = 0 or array_contains(" + path + ".regions, :audienceRegion))";
     }
@@ -73,7 +79,7 @@ public class Visibility {
         if (audience == null) {
             return "true";
         }
-        return "(" + alias + ".min_tier_rank is null or " + alias + ".min_tier_rank <= ?)"
+        return "not " + alias + ".hidden and (" + alias + ".min_tier_rank is null or " + alias + ".min_tier_rank <= ?)"
                 + " and (cardinality(" + alias + ".program_ids) = 0 or ?::uuid = any(" + alias + ".program_ids))"
                 + " and (cardinality(" + alias + ".regions) = 0 or ? = any(" + alias + ".regions))";
     }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "VisibilityRule", description = "Who may see the item: a member must pass every part given",
         example = """
                 {"minimumTier": "GOLD", "minimumTierRank": 2, "programIds": ["3f0c6b7e-2a57-4c8e-9f3a-0c1d2e3f4a5b"],
-                 "regions": ["EMEA"]}""")
+                 "regions": ["EMEA"], "hidden": false}""")
 public record VisibilityRule(
         @Schema(description = "Minimum tier by name; a known name (REGISTERED, SILVER, GOLD, PLATINUM) sets the rank",
                 nullable = true, example = "GOLD") @Size(min = 1, max = 40) String minimumTier,
@@ -22,9 +22,10 @@ public record VisibilityRule(
         @Schema(description = "Programs whose members see it; empty = every program", nullable = true,
                 example = "[\"3f0c6b7e-2a57-4c8e-9f3a-0c1d2e3f4a5b\"]") @Size(max = 50) List<UUID> programIds,
         @Schema(description = "Regions whose members see it; empty = every region", nullable = true,
-                example = "[\"EMEA\"]") @Size(max = 50) List<@Size(min = 1, max = 64) String> regions) {
+                example = "[\"EMEA\"]") @Size(max = 50) List<@Size(min = 1, max = 64) String> regions,
+        @Schema(nullable = true, description = "Seen by the vendor only (absent = false)", example = "false") Boolean hidden) {
 
-    public static final VisibilityRule EVERYONE = new VisibilityRule(null, null, List.of(), List.of());
+    public static final VisibilityRule EVERYONE = new VisibilityRule(null, null, List.of(), List.of(), false);
 
     /** The stored rule; a tier name alone must be one whose rank is known. */
     public Visibility toVisibility(String field) {
@@ -37,10 +38,11 @@ public record VisibilityRule(
                 || regions != null && regions.stream().anyMatch(Objects::isNull)) {
             throw Problems.invalidField(field, "programIds and regions must not contain null");
         }
-        return Visibility.of(minimumTier, rank, programIds, regions);
+        return Visibility.of(minimumTier, rank, programIds, regions, Boolean.TRUE.equals(hidden));
     }
 
     public static VisibilityRule of(Visibility v) {
-        return new VisibilityRule(v.minimumTier, v.minimumTierRank, List.copyOf(v.programIds), List.copyOf(v.regions));
+        return new VisibilityRule(v.minimumTier, v.minimumTierRank, List.copyOf(v.programIds), List.copyOf(v.regions),
+                v.hidden);
     }
 }
