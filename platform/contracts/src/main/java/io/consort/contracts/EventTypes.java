@@ -1,10 +1,13 @@
 package io.consort.contracts;
 
+import io.consort.contracts.events.AnswerAccepted;
 import io.consort.contracts.events.ApplicationApproved;
 import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.contracts.events.CertificationEarned;
 import io.consort.contracts.events.CertificationExpired;
+import io.consort.contracts.events.MemberJoined;
+import io.consort.contracts.events.MemberLeft;
 import io.consort.contracts.events.PartnerActivated;
 import io.consort.contracts.events.PartnerOnboardingStarted;
 import io.consort.contracts.events.PartnerOnboardingTaskCompleted;
@@ -13,8 +16,11 @@ import io.consort.contracts.events.PartnerReinstated;
 import io.consort.contracts.events.PartnerSuspended;
 import io.consort.contracts.events.PartnerTerminated;
 import io.consort.contracts.events.PartnerUserAdded;
+import io.consort.contracts.events.PostCreated;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
+import io.consort.contracts.events.ResourceOpened;
+import io.consort.contracts.events.ThreadCreated;
 import io.consort.contracts.events.TierChanged;
 import io.consort.contracts.events.TrainingCompleted;
 import java.util.List;
@@ -61,11 +67,25 @@ public final class EventTypes {
     public static final EventType<TierChanged> TIER_CHANGED =
             new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
 
+    public static final EventType<MemberJoined> MEMBER_JOINED =
+            new EventType<>(Topics.COMMUNITY, "member", "consort.member.joined.v1", MemberJoined.class);
+    public static final EventType<MemberLeft> MEMBER_LEFT =
+            new EventType<>(Topics.COMMUNITY, "member", "consort.member.left.v1", MemberLeft.class);
+    public static final EventType<ResourceOpened> RESOURCE_OPENED =
+            new EventType<>(Topics.COMMUNITY, "resource", "consort.resource.opened.v1", ResourceOpened.class);
+    public static final EventType<ThreadCreated> THREAD_CREATED =
+            new EventType<>(Topics.COMMUNITY, "thread", "consort.thread.created.v1", ThreadCreated.class);
+    public static final EventType<PostCreated> POST_CREATED =
+            new EventType<>(Topics.COMMUNITY, "post", "consort.post.created.v1", PostCreated.class);
+    public static final EventType<AnswerAccepted> ANSWER_ACCEPTED =
+            new EventType<>(Topics.COMMUNITY, "thread", "consort.answer.accepted.v1", AnswerAccepted.class);
+
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, PARTNER_SUSPENDED,
             PARTNER_REINSTATED, PARTNER_TERMINATED, PARTNER_PROFILE_UPDATED, TRAINING_COMPLETED,
-            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED);
+            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED,
+            MEMBER_JOINED, MEMBER_LEFT, RESOURCE_OPENED, THREAD_CREATED, POST_CREATED, ANSWER_ACCEPTED);
 
     private EventTypes() {
     }
