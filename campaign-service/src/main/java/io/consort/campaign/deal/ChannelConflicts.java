@@ -10,7 +10,7 @@ import java.util.UUID;
  * The channel-conflict rules: a registration conflicts with another partner's registration of the same
  * (normalised) customer domain and an overlapping product while that one is protected ({@link
  * ConflictRule#APPROVED_PROTECTION}) or, still pending review, inside its claim window ({@link
- * ConflictRule#EARLIER_PENDING_REGISTRATION}). The database finds the candidates by domain and product;
+ * ConflictRule#PENDING_REGISTRATION}). The database finds the candidates by domain and product;
  * this decides which of them conflict, and why.
  */
 public final class ChannelConflicts {
@@ -42,7 +42,7 @@ public final class ChannelConflicts {
             if (other.state() == DealState.APPROVED && ProtectionPolicy.holds(other.protectedUntil(), now)) {
                 conflicts.add(new Conflict(ConflictRule.APPROVED_PROTECTION, common, other.protectedUntil(), other));
             } else if (other.state().isPending() && ProtectionPolicy.holds(other.claimEndsAt(), now)) {
-                conflicts.add(new Conflict(ConflictRule.EARLIER_PENDING_REGISTRATION, common, other.claimEndsAt(), other));
+                conflicts.add(new Conflict(ConflictRule.PENDING_REGISTRATION, common, other.claimEndsAt(), other));
             }
         }
         conflicts.sort(Comparator.comparing((Conflict c) -> c.rule().ordinal()).thenComparing(Conflict::endsAt,

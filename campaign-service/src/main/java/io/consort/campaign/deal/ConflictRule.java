@@ -4,8 +4,8 @@ package io.consort.campaign.deal;
 public enum ConflictRule {
     /** The other registration is approved and its protection has not ended. */
     APPROVED_PROTECTION("another partner's approved registration protects this customer and product"),
-    /** The other registration was submitted first and is still pending review, inside its protection window. */
-    EARLIER_PENDING_REGISTRATION("another partner registered this customer and product first; it is pending review");
+    /** The other registration is pending review, inside its claim window (the protection window from its submission). */
+    PENDING_REGISTRATION("another partner's registration of this customer and product is pending review");
 
     private final String explanation;
 

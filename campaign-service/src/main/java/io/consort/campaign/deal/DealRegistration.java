@@ -132,7 +132,7 @@ public class DealRegistration extends PartnerOwned {
     }
 
     public Money money() {
-        return new Money(amount, currency);
+        return Money.of(amount, currency);
     }
 
     public ProtectionPolicy policy() {

@@ -106,11 +106,11 @@ public class MdfClaim extends PartnerOwned {
     }
 
     public Money claimed() {
-        return new Money(amount, currency);
+        return Money.of(amount, currency);
     }
 
     public Money approved() {
-        return approvedAmount == null ? null : new Money(approvedAmount, currency);
+        return approvedAmount == null ? null : Money.of(approvedAmount, currency);
     }
 
     /** Approved for {@code granted} (≤ claimed); the caller has checked the request's remainder under its lock. */

@@ -72,6 +72,6 @@ public class MdfLedgerEntry extends PartnerOwned {
     }
 
     public Money money() {
-        return new Money(amount, currency);
+        return Money.of(amount, currency);
     }
 }

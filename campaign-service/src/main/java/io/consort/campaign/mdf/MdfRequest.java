@@ -93,11 +93,11 @@ public class MdfRequest extends PartnerOwned {
     }
 
     public Money requested() {
-        return new Money(requestedAmount, currency);
+        return Money.of(requestedAmount, currency);
     }
 
     public Money approved() {
-        return approvedAmount == null ? null : new Money(approvedAmount, currency);
+        return approvedAmount == null ? null : Money.of(approvedAmount, currency);
     }
 
     /** Approved for {@code amount} (≤ requested) until {@code until}; the caller has checked the budget under its lock. */

@@ -1,6 +1,7 @@
 package io.consort.campaign.mdf;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -17,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Money(
         @Schema(required = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                 pattern = "^-?[0-9]{1,15}(\\.[0-9]{1,4})?$", examples = "1250.00")
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
-        @Schema(required = true, pattern = "^[A-Z]{3}$", description = "ISO 4217 code", examples = "EUR") String currency) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @NotNull BigDecimal amount,
+        @Schema(required = true, pattern = "^[A-Z]{3}$", description = "ISO 4217 code", examples = "EUR") @NotNull String currency) {
 
     /** The largest amount the database columns ({@code numeric(19,4)}) hold with room to add. */
     private static final BigDecimal LIMIT = new BigDecimal("999999999999999");

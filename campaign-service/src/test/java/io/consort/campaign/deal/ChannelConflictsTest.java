@@ -50,7 +50,7 @@ class ChannelConflictsTest {
         for (DealState s : DealState.PENDING) {
             var conflicts = ChannelConflicts.of(ME, DOMAIN, List.of("A"),
                     List.of(pending(RIVAL, s, List.of("A"), NOW.plusSeconds(1))), NOW);
-            assertEquals(ConflictRule.EARLIER_PENDING_REGISTRATION, conflicts.get(0).rule(), s.name());
+            assertEquals(ConflictRule.PENDING_REGISTRATION, conflicts.get(0).rule(), s.name());
         }
         assertEquals(List.of(), ChannelConflicts.of(ME, DOMAIN, List.of("A"),
                 List.of(pending(RIVAL, DealState.IN_REVIEW, List.of("A"), NOW)), NOW));
