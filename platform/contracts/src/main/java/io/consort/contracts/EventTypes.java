@@ -5,6 +5,14 @@ import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.contracts.events.CertificationEarned;
 import io.consort.contracts.events.CertificationExpired;
+import io.consort.contracts.events.DealApproved;
+import io.consort.contracts.events.DealExpired;
+import io.consort.contracts.events.DealLost;
+import io.consort.contracts.events.DealRegistered;
+import io.consort.contracts.events.DealRejected;
+import io.consort.contracts.events.DealWon;
+import io.consort.contracts.events.MdfClaimPaid;
+import io.consort.contracts.events.MdfRequestApproved;
 import io.consort.contracts.events.PartnerActivated;
 import io.consort.contracts.events.PartnerOnboardingStarted;
 import io.consort.contracts.events.PartnerOnboardingTaskCompleted;
@@ -61,11 +69,30 @@ public final class EventTypes {
     public static final EventType<TierChanged> TIER_CHANGED =
             new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
 
+    public static final EventType<DealRegistered> DEAL_REGISTERED =
+            new EventType<>(Topics.CAMPAIGNS, "deal-registration", "consort.deal.registered.v1", DealRegistered.class);
+    public static final EventType<DealApproved> DEAL_APPROVED =
+            new EventType<>(Topics.CAMPAIGNS, "deal-registration", "consort.deal.approved.v1", DealApproved.class);
+    public static final EventType<DealRejected> DEAL_REJECTED =
+            new EventType<>(Topics.CAMPAIGNS, "deal-registration", "consort.deal.rejected.v1", DealRejected.class);
+    public static final EventType<DealWon> DEAL_WON =
+            new EventType<>(Topics.CAMPAIGNS, "deal-registration", "consort.deal.won.v1", DealWon.class);
+    public static final EventType<DealLost> DEAL_LOST =
+            new EventType<>(Topics.CAMPAIGNS, "deal-registration", "consort.deal.lost.v1", DealLost.class);
+    public static final EventType<DealExpired> DEAL_EXPIRED =
+            new EventType<>(Topics.CAMPAIGNS, "deal-registration", "consort.deal.expired.v1", DealExpired.class);
+    public static final EventType<MdfRequestApproved> MDF_REQUEST_APPROVED =
+            new EventType<>(Topics.CAMPAIGNS, "mdf-request", "consort.mdf.request-approved.v1", MdfRequestApproved.class);
+    public static final EventType<MdfClaimPaid> MDF_CLAIM_PAID =
+            new EventType<>(Topics.CAMPAIGNS, "mdf-claim", "consort.mdf.claim-paid.v1", MdfClaimPaid.class);
+
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, PARTNER_SUSPENDED,
             PARTNER_REINSTATED, PARTNER_TERMINATED, PARTNER_PROFILE_UPDATED, TRAINING_COMPLETED,
-            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED);
+            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED,
+            DEAL_REGISTERED, DEAL_APPROVED, DEAL_REJECTED, DEAL_WON, DEAL_LOST, DEAL_EXPIRED, MDF_REQUEST_APPROVED,
+            MDF_CLAIM_PAID);
 
     private EventTypes() {
     }
