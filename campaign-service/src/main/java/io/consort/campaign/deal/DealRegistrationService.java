@@ -72,6 +72,7 @@ public class DealRegistrationService {
         if (body.expectedCloseDate().isBefore(LocalDate.now(ZoneOffset.UTC))) {
             throw Problems.invalidField("expectedCloseDate", "must not be in the past");
         }
+        policies.requireActive(partnerId, "register deals");
         Instant now = now();
         List<ChannelConflicts.Conflict> conflicts = ChannelConflicts.of(partnerId, domain, products,
                 candidates.of(domain, products), now);

@@ -1,5 +1,6 @@
 package io.consort.campaign.mdf;
 
+import io.consort.campaign.deal.DealPolicies;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
@@ -47,6 +48,9 @@ public class MdfService {
     @Inject
     MdfLedger ledger;
 
+    @Inject
+    DealPolicies partners;
+
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
@@ -56,6 +60,7 @@ public class MdfService {
     @Transactional
     public MdfBudget openBudget(MdfRequests.Budget body) {
         BudgetPeriod period = field("period", () -> BudgetPeriod.parse(body.period()));
+        partners.requireActive(body.partnerId(), "are given funds");
         Money allocated = money("allocated", body.allocated());
         if (!allocated.isPositive()) {
             throw Problems.invalidField("allocated", "must be positive");
@@ -112,6 +117,7 @@ public class MdfService {
         if (budget == null) {
             throw Problems.notFound("MDF budget", body.budgetId());
         }
+        partners.requireActive(budget.partnerId, "request funds");
         Money amount = money("amount", body.amount());
         MdfRequest r = field("amount", () -> MdfRequest.submit(UUID.randomUUID(), budget, body.campaignId(),
                 body.activity().strip(), body.plannedDate(), amount, caller.origin(), now()));
