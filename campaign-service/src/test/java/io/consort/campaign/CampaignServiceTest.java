@@ -1,18 +1,14 @@
 package io.consort.campaign;
 
-import io.consort.testkit.ConsortInfrastructure;
 import io.consort.testkit.ServiceOperationsContract;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The campaign service boots on the chassis against a real database and broker: migrated, healthy,
- * documented, measured, and answering problem+json where no resource serves a path.
+ * The campaign service boots on the chassis against a real database and broker (declared once on
+ * {@link CampaignInfrastructure}): migrated, healthy, documented, measured, and answering problem+json
+ * where no resource serves a path.
  */
 @QuarkusTest
-@QuarkusTestResource(value = ConsortInfrastructure.class,
-        initArgs = @ResourceArg(name = ConsortInfrastructure.SERVICE_ARG, value = "campaign"))
 class CampaignServiceTest extends ServiceOperationsContract {
 
     @Override

@@ -28,7 +28,7 @@ final class SuiteStack {
     /** Every port of the stack shifted by this much from the defaults of the brief. */
     private static final int PORT_OFFSET = Integer.getInteger("consort.stack.port-offset", 10_000);
     private static final List<String> DATABASES =
-            List.of("recruitment", "community", "campaign", "performance");
+            List.of("recruitment", "community", "campaign", "performance", "integration");
 
     private static SuiteStack instance;
 
@@ -45,6 +45,7 @@ final class SuiteStack {
         env.put("PRM_COMMUNITY_PORT", port(8082));
         env.put("PRM_CAMPAIGN_PORT", port(8083));
         env.put("PRM_PERFORMANCE_PORT", port(8084));
+        env.put("PRM_INTEGRATION_PORT", port(8085));
         env.put("PRM_KEYCLOAK_PORT", port(8180));
         env.put("PRM_KAFKA_PORT", port(9092));
         env.put("PRM_KAFKA_CONTROLLER_PORT", port(9093));

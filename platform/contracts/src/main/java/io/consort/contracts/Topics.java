@@ -12,7 +12,7 @@ public final class Topics {
     public static final List<String> ALL = List.of(PARTNERS, COMMUNITY, CAMPAIGNS, PERFORMANCE);
 
     /** Services that consume topics; each has its own consumer group and dead-letter topics. */
-    public static final List<String> CONSUMERS = List.of("recruitment", "community", "campaign", "performance");
+    public static final List<String> CONSUMERS = List.of("recruitment", "community", "campaign", "performance", "integration");
 
     private Topics() {
     }

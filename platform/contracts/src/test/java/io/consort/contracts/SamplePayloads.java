@@ -40,6 +40,9 @@ final class SamplePayloads {
         if (type == UUID.class) {
             return UUID.randomUUID();
         }
+        if (type == String.class && name.equals("currency")) {
+            return "EUR";
+        }
         if (type == String.class) {
             return "sample " + name;
         }

@@ -85,7 +85,8 @@ public class ApplicationService {
         outbox.emit(EventTypes.APPLICATION_APPROVED, application.id(), partnerId, new ApplicationApproved(
                 application.id(), application.programId(), partnerId, reviewer, now));
         partners.onboard(new NewPartner(partnerId, application.programId(), application.id(),
-                application.companyName(), application.partnerType(), application.region(), application.domain()),
+                application.companyName(), application.partnerType(), application.region(), application.domain(),
+                application.website()),
                 reviewer, now);
         partnerUsers.addFirstAdmin(partnerId, application.contactName(), application.contactEmail(), reviewer, now);
         return application;

@@ -119,6 +119,7 @@ public class Partner extends Audited {
         partner.type = Objects.requireNonNull(p.type());
         partner.region = p.region();
         partner.domain = Objects.requireNonNull(p.domain());
+        partner.website = p.website();
         partner.state = PartnerState.ONBOARDING;
         partner.stateChangedAt = now;
         partner.created(by, now);

@@ -98,7 +98,9 @@ public class PartnerService {
         return act(partnerId, null, (partner, now) -> {
             partner.activate(by, now);
             outbox.emit(EventTypes.PARTNER_ACTIVATED, partner.id(), partner.id(), new PartnerActivated(partner.id(),
-                    partner.programId(), partner.name(), partner.type().name(), partner.region(), by, now));
+                    partner.programId(), partner.name(), partner.type().name(), partner.region(),
+                    partner.specialisations(), partner.industries(), partner.website(), partner.domain(),
+                    partner.parentPartnerId(), partner.listedInDirectory(), by, now));
         });
     }
 
@@ -243,7 +245,8 @@ public class PartnerService {
         partners.persist(partner);
         outbox.emit(EventTypes.PARTNER_ONBOARDING_STARTED, partner.id(), partner.id(),
                 new PartnerOnboardingStarted(partner.id(), partner.programId(), partner.name(), partner.type().name(),
-                        partner.region(), now));
+                        partner.region(), partner.specialisations(), partner.industries(), partner.website(),
+                        partner.domain(), partner.parentPartnerId(), partner.listedInDirectory(), now));
         // Every way in (approval, CRM upsert, bulk) starts the program's checklist, which may activate at once.
         onboarding.start(partner, partner.createdBy(), now);
         return partner;
@@ -293,7 +296,7 @@ public class PartnerService {
                 : Websites.domainOf(website).orElseThrow();
         Instant now = Timestamps.now();
         Partner partner = Partner.onboard(new NewPartner(UUID.randomUUID(), program.id(), null,
-                edit.value(PartnerField.NAME), type, edit.value(PartnerField.REGION), domain), by, now);
+                edit.value(PartnerField.NAME), type, edit.value(PartnerField.REGION), domain, website), by, now);
         partner.edit(edit, by, now);
         return persistOnboarded(partner, now);
     }

@@ -121,6 +121,24 @@ class ApplicationReviewResourceTest {
     }
 
     @Test
+    void approvingCarriesEveryApplicantFieldThePartnerHasToThePartner() {
+        ExtractableResponse<Response> receipt = submit();
+        String id = receipt.path("id");
+        Map<String, Object> application = manager().when().get("/api/v1/applications/{id}", id)
+                .then().statusCode(200).extract().path("$");
+
+        String partnerId = manager().when().post("/api/v1/applications/{id}/approve", id)
+                .then().statusCode(200).extract().path("partnerId");
+
+        manager().when().get("/api/v1/partners/{id}", partnerId)
+                .then().statusCode(200)
+                .body("name", equalTo(application.get("companyName")))
+                .body("website", equalTo(application.get("website")))
+                .body("domain", equalTo(application.get("domain")))
+                .body("region", equalTo(application.get("region")));
+    }
+
+    @Test
     void aManagerAnswersOnTheApplicantsBehalfWithoutTheToken() {
         String id = submit().path("id");
         startReview(id);

@@ -18,7 +18,7 @@ class PartnerActivationTest {
     @Test
     void anOnboardingPartnerBecomesActiveAndRecordsWhoAndWhen() {
         Partner partner = Partner.onboard(new NewPartner(UUID.randomUUID(), UUID.randomUUID(), null, "Acme",
-                PartnerType.RESELLER, "EMEA", "acme.example"), "manager", ONBOARDED);
+                PartnerType.RESELLER, "EMEA", "acme.example", null), "manager", ONBOARDED);
 
         partner.activate("dana", ACTIVATED);
 

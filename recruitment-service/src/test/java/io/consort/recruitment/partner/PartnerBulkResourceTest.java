@@ -119,7 +119,8 @@ class PartnerBulkResourceTest {
     void aBulkUpsertIsNdjsonOnly() {
         given().contentType(ContentType.JSON).body("[]")
                 .when().post("/api/v1/partners/bulk")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", equalTo("Unsupported content type; this endpoint takes application/x-ndjson"));
     }
 
     @Test

@@ -60,7 +60,7 @@ public class PartnerFixtures {
         outsideRequest(() -> QuarkusTransaction.requiringNew().run(() -> {
             if (!exists(id)) {
                 partners.onboard(new NewPartner(id, program, null, name, PartnerType.RESELLER, region,
-                        name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".example"), "test", Timestamps.now());
+                        name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".example", null), "test", Timestamps.now());
             }
         }));
         return id;

@@ -130,7 +130,9 @@ class PartnerProfileResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.TEXT).header("If-Match", "\"0\"").body("name=x")
                 .when().patch("/api/v1/partners/{id}", id)
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", equalTo("Unsupported content type; this endpoint takes "
+                        + "application/merge-patch+json or application/json"));
         given().when().get("/api/v1/partners/{id}", id).then().header("ETag", equalTo("\"0\""));
     }
 

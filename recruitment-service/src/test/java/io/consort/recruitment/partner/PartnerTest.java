@@ -21,7 +21,7 @@ class PartnerTest {
 
     private static Partner partner() {
         return Partner.onboard(new NewPartner(UUID.randomUUID(), UUID.randomUUID(), null, "Acme", PartnerType.RESELLER,
-                "EMEA", "acme.example"), "manager", T0);
+                "EMEA", "acme.example", null), "manager", T0);
     }
 
     private static PartnerEdit edit(PartnerRequest request, String... present) {

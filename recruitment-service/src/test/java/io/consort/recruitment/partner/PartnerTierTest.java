@@ -20,7 +20,7 @@ class PartnerTierTest {
     private static final Instant NOW = Instant.parse("2026-06-01T08:00:05Z");
 
     private final Partner partner = Partner.onboard(new NewPartner(UUID.randomUUID(), UUID.randomUUID(), null, "Acme",
-            PartnerType.RESELLER, "EMEA", "acme.example"), "manager", CREATED);
+            PartnerType.RESELLER, "EMEA", "acme.example", null), "manager", CREATED);
 
     @Test
     void aPartnerHasNoTierUntilPerformanceDecidesOne() {

@@ -305,7 +305,8 @@ class ProspectResourceTest {
     void aBulkImportIsNdjsonOnly() {
         given().contentType(ContentType.JSON).body("[]")
                 .when().post("/api/v1/prospects/bulk")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", equalTo("Unsupported content type; this endpoint takes application/x-ndjson"));
     }
 
     @Test

@@ -269,7 +269,8 @@ public class ProblemMappers {
     // --- JAX-RS ----------------------------------------------------------------------------------
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers,
+            io.vertx.core.http.HttpServerRequest request) {
         if (e instanceof org.jboss.resteasy.reactive.ClientWebApplicationException) {
             // A REST client call of ours failed: its status describes the downstream service, not this
             // request, so it must not reach the caller as if it were ours.
@@ -304,8 +305,19 @@ public class ProblemMappers {
                 }
             });
         }
-        Problem problem = new Problem(type.uri(), type.title(), status, detailFor(status, type), null, null, null);
+        String detail = status == 415 ? unsupportedMediaType(request.method().name(), uri) : detailFor(status, type);
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, null, null, null);
         return ProblemResponses.of(problem, path(uri), extra);
+    }
+
+    /** A 415 names what the endpoint takes (application/x-ndjson for a bulk import), not a guess. */
+    private static String unsupportedMediaType(String method, UriInfo uri) {
+        java.util.Set<String> takes = method == null ? java.util.Set.of()
+                : ConsumedMediaTypes.of(method, "/" + uri.getPath().replaceFirst("^/+", ""));
+        if (takes.isEmpty()) {
+            return "Unsupported content type for this endpoint";
+        }
+        return "Unsupported content type; this endpoint takes " + String.join(" or ", takes);
     }
 
     /** Framework messages can echo internals (class names, parameter converters), so use our own. */
@@ -314,7 +326,6 @@ public class ProblemMappers {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "No acceptable representation; this API answers application/json";
-            case 415 -> "Unsupported content type; send application/json";
             default -> type.title();
         };
     }

@@ -161,7 +161,8 @@ class ProblemMappingTest {
     @TestSecurity(user = "admin", roles = "prm-admin")
     void wrongContentTypeAnswers415() {
         isProblem(given().contentType(ContentType.TEXT).body("name=x").post("/test/widgets").then(), 415,
-                "unsupported-media-type", "/test/widgets");
+                "unsupported-media-type", "/test/widgets")
+                .body("detail", equalTo("Unsupported content type; this endpoint takes application/json"));
     }
 
     @Test

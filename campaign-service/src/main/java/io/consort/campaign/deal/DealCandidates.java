@@ -1,0 +1,62 @@
+package io.consort.campaign.deal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The registrations of a customer domain and any of some products that are approved or pending, of every
+ * partner: native SQL on purpose, since the partner row filter would hide exactly the rivals a partner's
+ * submission must be checked against. Uses the (customer_domain, product) index of V50.
+ */
+@ApplicationScoped
+public class DealCandidates {
+
+    private static final String SQL = """
+            SELECT d.id, d.partner_id, d.customer_domain, d.products, d.state, d.protected_until, d.claim_ends_at
+            FROM deal_registrations d
+            WHERE d.id IN (SELECT p.deal_id FROM deal_registration_products p
+                           WHERE p.customer_domain = ? AND p.product = ANY (?))
+              AND d.state IN ('SUBMITTED', 'IN_REVIEW', 'ACTION_REQUIRED', 'APPROVED')
+            """;
+
+    @Inject
+    EntityManager em;
+
+    public List<ChannelConflicts.Existing> of(String customerDomain, List<String> products) {
+        if (em.isJoinedToTransaction()) {
+            em.flush();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+                Array array = connection.createArrayOf("text", products.toArray());
+                statement.setString(1, customerDomain);
+                statement.setArray(2, array);
+                List<ChannelConflicts.Existing> found = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new ChannelConflicts.Existing(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                                rows.getString(3), Arrays.asList((String[]) rows.getArray(4).getArray()),
+                                DealState.valueOf(rows.getString(5)), instant(rows.getTimestamp(6)),
+                                instant(rows.getTimestamp(7))));
+                    }
+                }
+                array.free();
+                return found;
+            }
+        });
+    }
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,351 @@
+package io.consort.campaign.mdf;
+
+import io.consort.campaign.deal.DealPolicies;
+import io.consort.chassis.etag.ETags;
+import io.consort.chassis.outbox.Outbox;
+import io.consort.chassis.paging.KeysetQuery;
+import io.consort.chassis.paging.Page;
+import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.persistence.NativeQueries;
+import io.consort.chassis.problem.Problems;
+import io.consort.chassis.security.CallerScope;
+import io.consort.contracts.EventTypes;
+import io.consort.contracts.events.MdfClaimPaid;
+import io.consort.contracts.events.MdfRequestApproved;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Market development funds. Every approval that spends funds takes a row lock first (the budget for a request,
+ * the request for a claim, the claim for a payment), sums the ledger under it and appends in the same
+ * transaction, so concurrent approvals queue and each sees the others' entries: nothing is over-committed,
+ * over-claimed or paid twice. Every ledger entry is appended under the budget's lock too (its version follows its
+ * figures). A request approval locks the budget, then the SUBMITTED request; a claim approval, the sweep and a
+ * payment lock their APPROVED request or claim, then the budget: no two can wait on each other in a cycle.
+ */
+@ApplicationScoped
+public class MdfService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    MdfLedger ledger;
+
+    @Inject
+    DealPolicies partners;
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // --- budgets -----------------------------------------------------------------------------------------------
+
+    @Transactional
+    public MdfBudget openBudget(MdfRequests.Budget body) {
+        BudgetPeriod period = field("period", () -> BudgetPeriod.parse(body.period()));
+        partners.requireActive(body.partnerId(), "are given funds");
+        Money allocated = money("allocated", body.allocated());
+        if (!allocated.isPositive()) {
+            throw Problems.invalidField("allocated", "must be positive");
+        }
+        long existing = em.createQuery("select count(b) from MdfBudget b where b.partnerId = :p and b.period = :period",
+                Long.class).setParameter("p", body.partnerId()).setParameter("period", period.name()).getSingleResult();
+        if (existing > 0) {
+            throw Problems.conflict("partner " + body.partnerId() + " already has a budget for " + period.name());
+        }
+        Instant now = now();
+        MdfBudget budget = MdfBudget.open(UUID.randomUUID(), body.partnerId(), body.programId(), period,
+                allocated.currency(), caller.origin(), now);
+        em.persist(budget);
+        ledger.append(budget, LedgerKind.ALLOCATED, allocated, null, null, note(body.note()), caller.origin(), now);
+        em.flush();
+        return budget;
+    }
+
+    @Transactional
+    public MdfBudget allocate(UUID budgetId, String ifMatch, MdfRequests.Allocation body) {
+        MdfBudget budget = lockBudget(budgetId);
+        ETags.requireIfMatch(ifMatch, budget.version);
+        Money change = money("amount", body.amount());
+        if (change.amount().signum() == 0) {
+            throw Problems.invalidField("amount", "must not be zero");
+        }
+        Balances balances = ledger.balances(budget);
+        FundRules.requireAllocationChange(balances, change);
+        ledger.append(budget, LedgerKind.ALLOCATED, change, null, null, note(body.note()), caller.origin(), now());
+        em.flush();
+        return budget;
+    }
+
+    @Transactional
+    public MdfBudget budget(UUID id) {
+        MdfBudget b = em.find(MdfBudget.class, id);
+        if (b == null) {
+            throw Problems.notFound("MDF budget", id);
+        }
+        return b;
+    }
+
+    @Transactional
+    public Page<MdfBudget> budgets(PageRequest page, UUID partnerId, String period) {
+        return KeysetQuery.of(MdfBudget.class).whereEqual("partnerId", partnerId).whereEqual("period", period)
+                .fetch(page, b -> b.createdAt, b -> b.id);
+    }
+
+    // --- fund requests -----------------------------------------------------------------------------------------
+
+    @Transactional
+    public MdfRequest submitRequest(MdfRequests.FundRequest body) {
+        MdfBudget budget = em.find(MdfBudget.class, body.budgetId());
+        if (budget == null) {
+            throw Problems.notFound("MDF budget", body.budgetId());
+        }
+        partners.requireActive(budget.partnerId, "request funds");
+        Money amount = money("amount", body.amount());
+        MdfRequest r = field("amount", () -> MdfRequest.submit(UUID.randomUUID(), budget, body.campaignId(),
+                body.activity().strip(), body.plannedDate(), amount, caller.origin(), now()));
+        em.persist(r);
+        em.flush();
+        return r;
+    }
+
+    @Transactional
+    public MdfRequest request(UUID id) {
+        MdfRequest r = em.find(MdfRequest.class, id);
+        if (r == null) {
+            throw Problems.notFound("MDF fund request", id);
+        }
+        return r;
+    }
+
+    @Transactional
+    public Page<MdfRequest> requests(PageRequest page, UUID budgetId, UUID partnerId, MdfRequestState state) {
+        return KeysetQuery.of(MdfRequest.class).keys("submittedAt", "id").whereEqual("budgetId", budgetId)
+                .whereEqual("partnerId", partnerId).whereEqual("state", state).fetch(page, r -> r.submittedAt, r -> r.id);
+    }
+
+    /**
+     * Approves under the budget's row lock: Σ approved requests ≤ the allocation, or a 422 naming what remains.
+     * A second approval of the same request, retried or concurrent, finds it APPROVED under the lock: 409.
+     */
+    @Transactional
+    public MdfRequest approveRequest(UUID id, String ifMatch, MdfRequests.Approve body) {
+        MdfRequest r = request(id);
+        MdfBudget budget = lockBudget(r.budgetId);
+        em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
+        ETags.requireIfMatch(ifMatch, r.version);
+        r.state.after(MdfRequestState.Action.APPROVE);
+        Instant now = now();
+        Money amount = body == null || body.amount() == null ? r.requested() : money("amount", body.amount());
+        Instant until = body == null || body.expiresAt() == null
+                ? budget.periodEnds.atTime(LocalTime.MAX).truncatedTo(ChronoUnit.SECONDS).toInstant(ZoneOffset.UTC)
+                : body.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        if (!until.isAfter(now)) {
+            throw Problems.invalidField("expiresAt", "must be in the future (the budget's period has ended: give one)");
+        }
+        FundRules.requireAvailable(ledger.balances(budget), amount);
+        field("amount", () -> {
+            r.approve(amount, until, body == null ? null : note(body.note()), caller.origin(), now);
+            return r;
+        });
+        ledger.append(budget, LedgerKind.COMMITTED, amount, r.id, null, null, caller.origin(), now);
+        em.flush();
+        outbox.emit(EventTypes.MDF_REQUEST_APPROVED, r.id, r.partnerId, new MdfRequestApproved(r.id, r.budgetId, r.partnerId,
+                r.campaignId, amount.toEvent(), until, caller.origin(), now));
+        return r;
+    }
+
+    @Transactional
+    public MdfRequest returnRequest(UUID id, String ifMatch, String note) {
+        MdfRequest r = request(id);
+        ETags.requireIfMatch(ifMatch, r.version);
+        r.returnToPartner(note.strip(), caller.origin(), now());
+        em.flush();
+        return r;
+    }
+
+    @Transactional
+    public MdfRequest rejectRequest(UUID id, String ifMatch, String note) {
+        MdfRequest r = request(id);
+        ETags.requireIfMatch(ifMatch, r.version);
+        r.reject(note.strip(), caller.origin(), now());
+        em.flush();
+        return r;
+    }
+
+    @Transactional
+    public MdfRequest resubmitRequest(UUID id, String ifMatch, MdfRequests.Resubmit body) {
+        MdfRequest r = request(id);
+        ETags.requireIfMatch(ifMatch, r.version);
+        Money amount = body == null || body.amount() == null ? null : money("amount", body.amount());
+        field("amount", () -> {
+            r.resubmit(body == null || body.activity() == null ? null : body.activity().strip(),
+                    body == null ? null : body.plannedDate(), amount, now());
+            return r;
+        });
+        em.flush();
+        return r;
+    }
+
+    /**
+     * One batch of the request expiry sweep: approved requests past {@code expiresAt}, taken with SKIP LOCKED (so
+     * instances share the work) and each expired with a RELEASED entry for what was not claimed, in one
+     * transaction. What is due is read from the table, so a restart loses nothing.
+     */
+    @Transactional
+    public int expireDue(Instant now, int batchSize) {
+        List<UUID> due = NativeQueries.column(em, UUID.class, "SELECT id FROM mdf_requests WHERE state = 'APPROVED' "
+                + "AND expires_at <= ? ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED", now, batchSize);
+        for (UUID id : due) {
+            MdfRequest r = em.find(MdfRequest.class, id);
+            MdfBudget budget = lockBudget(r.budgetId);
+            Money unclaimed = r.approved().minus(ledger.claimedOf(r));
+            r.expire(now);
+            if (unclaimed.isPositive()) {
+                ledger.append(budget, LedgerKind.RELEASED, unclaimed, r.id, null, "expired unclaimed", "expiry", now);
+            }
+        }
+        em.flush();
+        return due.size();
+    }
+
+    // --- claims ------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public MdfClaim submitClaim(MdfRequests.Claim body) {
+        MdfRequest r = request(body.requestId());
+        Money amount = money("amount", body.amount());
+        List<String> links = body.proofLinks().stream().map(String::strip).toList();
+        for (String link : links) {
+            if (!link.matches("(?i)https?://\\S+")) {
+                throw Problems.invalidField("proofLinks", "'" + link + "' is not an http(s) link");
+            }
+        }
+        long sameInvoice = em.createQuery("select count(c) from MdfClaim c where c.requestId = :r and c.invoiceNumber = :i",
+                Long.class).setParameter("r", r.id).setParameter("i", body.invoiceNumber().strip()).getSingleResult();
+        if (sameInvoice > 0) {
+            throw Problems.conflict("invoice " + body.invoiceNumber().strip() + " is already claimed against this request");
+        }
+        MdfClaim c = field("amount", () -> MdfClaim.submit(UUID.randomUUID(), r, amount, body.invoiceNumber().strip(), links,
+                caller.origin(), now()));
+        FundRules.requireClaimable(r.approved(), ledger.claimedOf(r), amount);
+        em.persist(c);
+        em.flush();
+        return c;
+    }
+
+    @Transactional
+    public MdfClaim claim(UUID id) {
+        MdfClaim c = em.find(MdfClaim.class, id);
+        if (c == null) {
+            throw Problems.notFound("MDF claim", id);
+        }
+        return c;
+    }
+
+    @Transactional
+    public Page<MdfClaim> claims(PageRequest page, UUID requestId, UUID partnerId, MdfClaimState state) {
+        return KeysetQuery.of(MdfClaim.class).keys("submittedAt", "id").whereEqual("requestId", requestId)
+                .whereEqual("partnerId", partnerId).whereEqual("state", state).fetch(page, c -> c.submittedAt, c -> c.id);
+    }
+
+    /** Approves under the request's row lock: Σ approved claims ≤ the request's approved amount, or a 422. */
+    @Transactional
+    public MdfClaim approveClaim(UUID id, String ifMatch, MdfRequests.ApproveClaim body) {
+        MdfClaim c = claim(id);
+        MdfRequest r = em.find(MdfRequest.class, c.requestId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        ETags.requireIfMatch(ifMatch, c.version);
+        c.state.after(MdfClaimState.Action.APPROVE);
+        Instant now = now();
+        if (r.state != MdfRequestState.APPROVED || !now.isBefore(r.expiresAt)) {
+            throw new IllegalMdfTransitionException("the fund request is " + r.state + " (it ran until " + r.expiresAt
+                    + "); claims are approved while it runs");
+        }
+        Money amount = body == null || body.amount() == null ? c.claimed() : money("amount", body.amount());
+        FundRules.requireClaimable(r.approved(), ledger.claimedOf(r), amount);
+        field("amount", () -> {
+            c.approve(amount, caller.origin(), now);
+            return c;
+        });
+        ledger.append(lockBudget(c.budgetId), LedgerKind.CLAIMED, amount, r.id, c.id, null, caller.origin(), now);
+        em.flush();
+        return c;
+    }
+
+    @Transactional
+    public MdfClaim rejectClaim(UUID id, String ifMatch, String reason) {
+        MdfClaim c = claim(id);
+        ETags.requireIfMatch(ifMatch, c.version);
+        c.reject(reason.strip(), caller.origin(), now());
+        em.flush();
+        return c;
+    }
+
+    /** Pays an approved claim once: the claim's row lock and the ledger's one-PAID-per-claim index see to "once". */
+    @Transactional
+    public MdfClaim payClaim(UUID id, String ifMatch, MdfRequests.Pay body) {
+        MdfClaim c = claim(id);
+        em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        ETags.requireIfMatch(ifMatch, c.version);
+        Instant now = now();
+        c.pay(body == null || body.paymentReference() == null ? null : body.paymentReference().strip(), now);
+        MdfBudget budget = lockBudget(c.budgetId);
+        ledger.append(budget, LedgerKind.PAID, c.approved(), c.requestId, c.id, c.paymentReference, caller.origin(), now);
+        em.flush();
+        MdfRequest r = em.find(MdfRequest.class, c.requestId);
+        outbox.emit(EventTypes.MDF_CLAIM_PAID, c.id, c.partnerId, new MdfClaimPaid(c.id, c.requestId, c.budgetId, c.partnerId,
+                r.campaignId, c.approved().toEvent(), now));
+        return c;
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private MdfBudget lockBudget(UUID id) {
+        MdfBudget b = em.find(MdfBudget.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (b == null) {
+            throw Problems.notFound("MDF budget", id);
+        }
+        return b;
+    }
+
+    static Money money(String field, Money input) {
+        try {
+            return Money.of(input.amount(), input.currency());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField(field, e.getMessage());
+        }
+    }
+
+    /** Runs a domain step whose IllegalArgumentException is the caller's mistake in {@code field}; a currency mismatch stays a 422. */
+    static <T> T field(String field, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (CurrencyMismatchException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField(field, e.getMessage());
+        }
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+}

@@ -1,0 +1,165 @@
+package io.consort.community;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+
+/**
+ * For each kind of item (space, resource, thread, announcement) and each rule (minimum tier, program,
+ * region, hidden), a member the rule admits and one it does not, on list, get, search and the kind's
+ * write (start a thread in a space, reply in a thread, open a resource). Announcements are not searched
+ * and not written by partners, so they have list and get.
+ */
+@QuarkusTest
+class VisibilityMatrixTest {
+
+    static final UUID P1 = UUID.randomUUID();
+    static final UUID P2 = UUID.randomUUID();
+
+    /** A rule and two members: one it admits, one it does not. */
+    record Rule(String name, String json, UUID may, UUID mayNot) {
+    }
+
+    static List<Rule> rules() {
+        return List.of(
+                new Rule("tier", "{\"minimumTier\":\"GOLD\"}", Community.member(P1, "EMEA", "GOLD"),
+                        Community.member(P1, "EMEA", "SILVER")),
+                new Rule("program", "{\"programIds\":[\"" + P1 + "\"]}", Community.member(P1, "EMEA", "REGISTERED"),
+                        Community.member(P2, "EMEA", "PLATINUM")),
+                new Rule("region", "{\"regions\":[\"EMEA\"]}", Community.member(P1, "EMEA", "REGISTERED"),
+                        Community.member(P1, "APAC", "PLATINUM")),
+                new Rule("hidden", "{\"hidden\":true}", null, Community.member(P1, "EMEA", "PLATINUM")));
+    }
+
+    static String word() {
+        return Community.word();
+    }
+
+    static String post(String path, String json) {
+        return given().auth().oauth2(Tokens.manager()).contentType(ContentType.JSON).body(json).post(path).then()
+                .statusCode(201).extract().path("id");
+    }
+
+    static String token(UUID partner) {
+        return Tokens.partnerUser("user-" + partner.toString().substring(0, 8), partner);
+    }
+
+    static Matcher<Iterable<? super String>> listed(boolean may, String id) {
+        return may ? hasItem(id) : not(hasItem(id));
+    }
+
+    void assertSees(UUID partner, boolean may, String collection, String id, String searchWord) {
+        String token = token(partner);
+        given().auth().oauth2(token).queryParam("limit", 200).get(collection).then().statusCode(200)
+                .body("items.id", listed(may, id));
+        given().auth().oauth2(token).get(collection + "/" + id).then().statusCode(may ? 200 : 404);
+        if (searchWord != null) {
+            given().auth().oauth2(token).queryParam("q", searchWord).get("/api/v1/community/search").then()
+                    .statusCode(200).body("items.id", listed(may, id));
+        }
+    }
+
+    void eachRule(Function<Rule, Boolean> scenario) {
+        for (Rule rule : rules()) {
+            scenario.apply(rule);
+        }
+    }
+
+    @Test
+    void spaces() {
+        eachRule(rule -> {
+            String word = word();
+            String space = post("/api/v1/spaces", "{\"name\":\"%s\",\"kind\":\"GENERAL\",\"visibility\":%s}"
+                    .formatted(rule.name(), rule.json()));
+            String thread = post("/api/v1/threads", "{\"spaceId\":\"%s\",\"kind\":\"DISCUSSION\",\"title\":\"About %s\",\"body\":\"text\"}"
+                    .formatted(space, word));
+            for (UUID member : new UUID[] {rule.may(), rule.mayNot()}) {
+                if (member == null) {
+                    continue;
+                }
+                boolean may = member == rule.may();
+                assertSees(member, may, "/api/v1/spaces", space, null);
+                given().auth().oauth2(token(member)).queryParam("q", word).get("/api/v1/community/search").then()
+                        .statusCode(200).body("items.id", listed(may, thread));
+                given().auth().oauth2(token(member)).contentType(ContentType.JSON)
+                        .body("{\"spaceId\":\"%s\",\"kind\":\"DISCUSSION\",\"title\":\"t\",\"body\":\"b\"}".formatted(space))
+                        .post("/api/v1/threads").then().statusCode(may ? 201 : 404);
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void resources() {
+        eachRule(rule -> {
+            String word = word();
+            String resource = post("/api/v1/resources", """
+                    {"title":"Guide %s","kind":"LINK","tags":["%s"],"visibility":%s,"content":{"url":"https://example.com/%s"}}"""
+                    .formatted(word, rule.name(), rule.json(), word));
+            for (UUID member : new UUID[] {rule.may(), rule.mayNot()}) {
+                if (member == null) {
+                    continue;
+                }
+                boolean may = member == rule.may();
+                assertSees(member, may, "/api/v1/resources", resource, word);
+                given().auth().oauth2(token(member)).post("/api/v1/resources/{id}/open", resource).then()
+                        .statusCode(may ? 200 : 404);
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void threads() {
+        eachRule(rule -> {
+            String word = word();
+            boolean hiddenRule = rule.name().equals("hidden");
+            // The thread's own rule is its space's, except "hidden", which is the thread's moderation flag.
+            String space = post("/api/v1/spaces", "{\"name\":\"s\",\"kind\":\"GENERAL\",\"visibility\":%s}"
+                    .formatted(hiddenRule ? "{}" : rule.json()));
+            String thread = post("/api/v1/threads", "{\"spaceId\":\"%s\",\"kind\":\"QUESTION\",\"title\":\"Q %s\",\"body\":\"b\"}"
+                    .formatted(space, word));
+            String reply = post("/api/v1/threads/" + thread + "/posts", "{\"body\":\"answer %s\"}".formatted(word));
+            if (hiddenRule) {
+                given().auth().oauth2(Tokens.manager()).contentType(ContentType.JSON).body("{\"hidden\":true}")
+                        .put("/api/v1/threads/{id}/moderation", thread).then().statusCode(200);
+            }
+            for (UUID member : new UUID[] {rule.may(), rule.mayNot()}) {
+                if (member == null) {
+                    continue;
+                }
+                boolean may = member == rule.may();
+                assertSees(member, may, "/api/v1/threads", thread, word);
+                given().auth().oauth2(token(member)).queryParam("q", "answer " + word).get("/api/v1/community/search")
+                        .then().statusCode(200).body("items.id", listed(may, reply));
+                given().auth().oauth2(token(member)).contentType(ContentType.JSON).body("{\"body\":\"me too\"}")
+                        .post("/api/v1/threads/{id}/posts", thread).then().statusCode(may ? 201 : 404);
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void announcements() {
+        eachRule(rule -> {
+            String announcement = post("/api/v1/announcements", """
+                    {"title":"News","body":"b","visibility":%s,"publishAt":"%s"}"""
+                    .formatted(rule.json(), Instant.now().minusSeconds(60)));
+            for (UUID member : new UUID[] {rule.may(), rule.mayNot()}) {
+                if (member != null) {
+                    assertSees(member, member == rule.may(), "/api/v1/announcements", announcement, null);
+                }
+            }
+            return true;
+        });
+    }
+}

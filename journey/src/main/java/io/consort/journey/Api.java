@@ -1,0 +1,155 @@
+package io.consort.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * A client of the running suite: JSON calls through the gateway with a bearer token, each checked
+ * against the statuses it may answer. A call that answers anything else stops the journey with the
+ * problem the suite gave, so a failure reads as the API's own explanation.
+ */
+public final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final String baseUrl;
+    private final String token;
+    private final Consumer<Call> listener;
+
+    /** One call and its answer, for whoever narrates the journey. */
+    public record Call(String method, String path, int status, JsonNode body, Map<String, String> headers) {
+        public String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(), null);
+        }
+    }
+
+    /** The suite answered a call with a status the journey did not expect. */
+    public static final class UnexpectedAnswer extends RuntimeException {
+        private final Call call;
+
+        UnexpectedAnswer(Call call, int[] expected) {
+            super(call.method() + " " + call.path() + " answered " + call.status() + " (expected "
+                    + Arrays.toString(expected) + "): " + call.body());
+            this.call = call;
+        }
+
+        public Call call() {
+            return call;
+        }
+    }
+
+    public Api(String baseUrl, String token, Consumer<Call> listener) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.token = token;
+        this.listener = listener == null ? c -> { } : listener;
+    }
+
+    /** The same client with another caller's token. */
+    public Api as(String otherToken) {
+        return new Api(baseUrl, otherToken, listener);
+    }
+
+    /** The same client without a token (public endpoints). */
+    public Api anonymous() {
+        return new Api(baseUrl, null, listener);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public JsonNode get(String path, int... expected) {
+        return call("GET", path, null, Map.of(), expected).body();
+    }
+
+    public JsonNode post(String path, Object body, int... expected) {
+        return call("POST", path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()), expected).body();
+    }
+
+    public JsonNode put(String path, Object body, int... expected) {
+        return call("PUT", path, body, Map.of(), expected).body();
+    }
+
+    public Call call(String method, String path, Object body, Map<String, String> headers, int... expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        Map<String, String> answerHeaders = new LinkedHashMap<>();
+        response.headers().map().forEach((k, v) -> answerHeaders.put(k.toLowerCase(), String.join(", ", v)));
+        Call call = new Call(method, path, response.statusCode(), read(response.body()), answerHeaders);
+        listener.accept(call);
+        if (expected.length == 0 ? response.statusCode() / 100 != 2
+                : Arrays.stream(expected).noneMatch(s -> s == response.statusCode())) {
+            throw new UnexpectedAnswer(call, expected);
+        }
+        return call;
+    }
+
+    /** A query string from name/value pairs; null values are left out. */
+    public static String query(Object... nameValues) {
+        Map<String, Object> pairs = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameValues.length; i += 2) {
+            if (nameValues[i + 1] != null) {
+                pairs.put(nameValues[i].toString(), nameValues[i + 1]);
+            }
+        }
+        return pairs.isEmpty() ? "" : "?" + pairs.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+}

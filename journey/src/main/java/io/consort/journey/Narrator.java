@@ -1,0 +1,50 @@
+package io.consort.journey;
+
+import java.io.PrintStream;
+
+/** Tells what the journey does: each step, each call it made, and what changed. */
+public interface Narrator {
+
+    void step(String title);
+
+    void call(Api.Call call);
+
+    void changed(String what);
+
+    /** Says nothing: for tests and the demo data, which only need the journey done. */
+    Narrator SILENT = new Narrator() {
+        @Override
+        public void step(String title) {
+        }
+
+        @Override
+        public void call(Api.Call call) {
+        }
+
+        @Override
+        public void changed(String what) {
+        }
+    };
+
+    /** Prints to a terminal: steps numbered, calls indented, changes marked. */
+    static Narrator printingTo(PrintStream out) {
+        return new Narrator() {
+            private int steps;
+
+            @Override
+            public void step(String title) {
+                out.printf("%n%2d. %s%n", ++steps, title);
+            }
+
+            @Override
+            public void call(Api.Call call) {
+                out.printf("      %-6s %-70s %d%n", call.method(), call.path(), call.status());
+            }
+
+            @Override
+            public void changed(String what) {
+                out.printf("      => %s%n", what);
+            }
+        };
+    }
+}
