@@ -88,12 +88,9 @@ public final class ManifestGenerator {
             appBases.add(app.name());
             addApp(files, "deploy/k8s/apps/" + app.name(), app);
         }
-        for (App app : App.PLANNED) {
-            addApp(files, "deploy/k8s/services/" + app.name(), app);
-        }
         files.put("deploy/k8s/apps/kustomization.yaml", Yaml.documents(header("App.ALL"),
                 List.of(map("bases", appBases))));
-        files.put("deploy/k8s/base/postgres.yaml", Yaml.documents(header("App.ALL and App.PLANNED"), postgres()));
+        files.put("deploy/k8s/base/postgres.yaml", Yaml.documents(header("App.ALL"), postgres()));
         files.put("deploy/k8s/base/realm-import.yaml", Yaml.documents(header("deploy/keycloak/realm-prm.json"),
                 List.of(realmImport(root.resolve("deploy/keycloak/realm-prm.json")))));
         files.put("deploy/k8s/overlays/dev/topics.yaml", Yaml.documents(header("io.consort.contracts.Topics"),
@@ -172,7 +169,7 @@ public final class ManifestGenerator {
                 value("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", OTEL_COLLECTOR),
                 value("QUARKUS_OTEL_SDK_DISABLED", false));
         if (app.isGateway()) {
-            for (App upstream : Stream.concat(App.ALL.stream(), App.PLANNED.stream()).toList()) {
+            for (App upstream : App.ALL) {
                 if (!upstream.isGateway()) {
                     env.add(value("PRM_" + upstream.name().toUpperCase(java.util.Locale.ROOT) + "_URL", upstream.url()));
                 }
@@ -348,7 +345,7 @@ public final class ManifestGenerator {
     /** Services that own a database, running or planned, plus Keycloak's own. */
     private static List<String[]> databaseOwners() {
         List<String[]> owners = new ArrayList<>();
-        for (App app : Stream.concat(App.ALL.stream(), App.PLANNED.stream()).toList()) {
+        for (App app : App.ALL) {
             app.database().ifPresent(db -> owners.add(new String[] {app.name(), db, app.databaseSecret()}));
         }
         owners.add(new String[] {"keycloak", "keycloak", "consort-db-keycloak"});

@@ -44,22 +44,6 @@ class OverlaysTest {
         assertNoProblems("overlays/prod", ManifestChecks.all(OVERLAYS.get("prod"), App.ALL, true));
     }
 
-    /** A planned service joins an overlay as one more base, and the whole passes the checks its missing module allows. */
-    @Test
-    void plannedServicesJoinAnOverlayAsOneMoreBase() {
-        for (App app : App.PLANNED) {
-            Rendered rendered = Fixture.render("with-" + app.name(), Map.of("kustomization.yaml", """
-                    bases:
-                      - %s/overlays/dev
-                      - %s/services/%s
-                    namespace: consort
-                    """.formatted(Fixture.K8S, Fixture.K8S, app.name())));
-            List<App> apps = new java.util.ArrayList<>(App.ALL);
-            apps.add(app);
-            assertNoProblems("overlays/dev + services/" + app.name(), ManifestChecks.all(rendered, apps, false));
-        }
-    }
-
     @Test
     void aCurrentKustomizeRendersTheSameObjects() {
         for (String overlay : List.of("dev", "prod")) {
