@@ -18,5 +18,4 @@ if ! ./mvnw -B -o -pl campaign-service -am test -Dbench=true -Dtest='DealBenchma
     tail -40 "$log" >&2
     exit 1
 fi
-sed -n '/=== Campaign deals benchmark/,/=== end of campaign deals benchmark/p' "$log"
-sed -n '/=== MDF approvals benchmark/,/=== end of MDF approvals benchmark/p' "$log"
+grep '^bench| ' "$log" | cut -c8-

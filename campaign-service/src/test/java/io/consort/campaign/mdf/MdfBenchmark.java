@@ -1,6 +1,5 @@
 package io.consort.campaign.mdf;
 
-import static io.consort.campaign.deal.DealFixtures.manager;
 import static io.consort.campaign.mdf.MdfResourceTest.REQUESTS;
 import static io.consort.campaign.mdf.MdfResourceTest.assertLedgerKeepsItsPromises;
 import static io.consort.campaign.mdf.MdfResourceTest.budget;
@@ -9,6 +8,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
+import io.consort.campaign.deal.DealBenchmark;
+import io.consort.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ class MdfBenchmark {
         for (int i = 0; i < REQUEST_COUNT; i++) {
             requests.add(requestId(partner, budget, "10"));
         }
-        String token = manager();
+        String token = TestTokens.user("manager", "channel-manager").expiresAt(DealBenchmark.LONG).sign();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             long start = System.nanoTime();
@@ -88,7 +89,7 @@ class MdfBenchmark {
             double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
             assertEquals(REQUEST_COUNT / 2, rawApproved);
 
-            System.out.printf("=== MDF approvals benchmark%n"
+            DealBenchmark.print("=== MDF approvals benchmark%n"
                     + "fund-request approvals over HTTP, one budget, %d threads: %d in %.2f s = %,.0f/s (%d approved, %d "
                     + "refused with 422); ledger checked: never over-committed%n"
                     + "raw baseline, lock + sum + insert over JDBC, %d threads: %d in %.2f s = %,.0f/s%n"
