@@ -50,5 +50,10 @@ demo_community() {
     "{\"spaceId\":\"$emea\",\"kind\":\"DISCUSSION\",\"title\":\"Partner summit Berlin\",\"body\":\"Who is coming to the EMEA partner summit in March?\"}" >/dev/null || return 1
   _community_post /api/v1/announcements announcement-q1 \
     '{"title":"Q1 incentives are live","body":"Gold partners earn **double rebates** on registered deals until the end of March.","publishAt":"2026-01-01T00:00:00Z"}' >/dev/null || return 1
-  : "$welcome"
+  # Pin the welcome thread (a PUT: repeating it changes nothing).
+  if ! curl -sf -o /dev/null --max-time 10 -X PUT "$gw/api/v1/threads/$welcome/moderation" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"pinned":true}'; then
+    echo "community demo: pinning the welcome thread failed" >&2
+    return 1
+  fi
 }
