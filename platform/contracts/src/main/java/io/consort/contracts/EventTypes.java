@@ -5,6 +5,7 @@ import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.contracts.events.CertificationEarned;
 import io.consort.contracts.events.CertificationExpired;
+import io.consort.contracts.events.IncentiveAccrued;
 import io.consort.contracts.events.PartnerActivated;
 import io.consort.contracts.events.PartnerOnboardingStarted;
 import io.consort.contracts.events.PartnerOnboardingTaskCompleted;
@@ -15,6 +16,7 @@ import io.consort.contracts.events.PartnerTerminated;
 import io.consort.contracts.events.PartnerUserAdded;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
+import io.consort.contracts.events.ScoreChanged;
 import io.consort.contracts.events.TierChanged;
 import io.consort.contracts.events.TrainingCompleted;
 import java.util.List;
@@ -60,12 +62,17 @@ public final class EventTypes {
 
     public static final EventType<TierChanged> TIER_CHANGED =
             new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
+    public static final EventType<ScoreChanged> SCORE_CHANGED =
+            new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.score.changed.v1", ScoreChanged.class);
+    public static final EventType<IncentiveAccrued> INCENTIVE_ACCRUED =
+            new EventType<>(Topics.PERFORMANCE, "incentive-entry", "consort.incentive.accrued.v1", IncentiveAccrued.class);
 
     public static final List<EventType<?>> ALL = List.of(
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, PARTNER_SUSPENDED,
             PARTNER_REINSTATED, PARTNER_TERMINATED, PARTNER_PROFILE_UPDATED, TRAINING_COMPLETED,
-            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED);
+            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED, SCORE_CHANGED,
+            INCENTIVE_ACCRUED);
 
     private EventTypes() {
     }
