@@ -1,5 +1,6 @@
 package io.consort.performance.standing;
 
+import io.consort.performance.config.PerformanceConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import io.consort.performance.config.PerformanceConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,10 +53,10 @@ public class Reevaluation {
     @Scheduled(every = "${consort.performance.sweep-interval:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        int done;
-        do {
-            done = sweepOnce();
-        } while (done >= config.sweepBatch());
+        // at most 50 rounds per run: partners whose evaluation keeps failing stay marked for the next run
+        for (int round = 0; round < 50 && sweepOnce() >= config.sweepBatch(); round++) {
+            LOG.debugf("sweep round %d took a full batch", round);
+        }
     }
 
     /** Re-evaluates up to one batch of marked or stale partners; returns how many. */
