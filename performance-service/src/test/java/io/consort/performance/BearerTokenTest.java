@@ -21,7 +21,7 @@ class BearerTokenTest {
     @Test
     void aTokenForConsortApiIsAccepted() {
         UUID partner = UUID.randomUUID();
-        scorecards.open(partner, UUID.randomUUID(), Instant.parse("2026-11-02T09:30:00Z"));
+        Cards.open(partner, UUID.randomUUID(), Instant.parse("2026-11-02T09:30:00Z"));
         given().auth().oauth2(TestTokens.user("manager", "channel-manager").audience("consort-api").expiresAt(Instant.now().plusSeconds(300)).sign())
                 .get("/api/v1/scorecards/{id}", partner).then()
                 .statusCode(200)

@@ -56,9 +56,28 @@ final class PartnersTopic {
                 "content-type", "application/json"));
     }
 
+    /**
+     * Publishes an event of another service's topic as JSON exactly as docs/events.md specifies it
+     * (community and campaign types have no record in platform/contracts on this branch).
+     */
+    static void publishJson(String topic, String ceType, UUID eventId, String key, String json) {
+        sendTo(topic, key, json, Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", eventId.toString(),
+                "ce_source", "/consort/" + (topic.equals(Topics.COMMUNITY) ? "community" : "campaign"),
+                "ce_type", ceType,
+                "ce_time", Instant.now().toString(),
+                "ce_subject", key,
+                "content-type", "application/json"));
+    }
+
     /** Publishes any record, valid or not, with the given headers. */
     static void send(String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PARTNERS, key, value);
+        sendTo(Topics.PARTNERS, key, value, headers);
+    }
+
+    static void sendTo(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes(StandardCharsets.UTF_8))));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers(),
@@ -70,7 +89,7 @@ final class PartnersTopic {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + Topics.PARTNERS, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 

@@ -1,16 +1,23 @@
 package io.consort.performance.fact;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.performance.domain.Fact;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Records partner facts and reads a partner's history. */
@@ -19,6 +26,9 @@ public class PartnerFacts {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Appends a fact, unless the event was recorded already: the inbox stops redeliveries, this
@@ -35,16 +45,45 @@ public class PartnerFacts {
                 insert into partner_fact (id, partner_id, event_id, event_type, kind, program_id, occurred_at, data)
                 values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), ?7, cast(?8 as jsonb))
                 on conflict (event_id) do nothing""")
-                .setParameter(1, UUID.randomUUID())
+                .setParameter(1, eventId)
                 .setParameter(2, partnerId)
                 .setParameter(3, eventId)
-                .setParameter(4, kind.source().ceType())
+                .setParameter(4, kind.ceType())
                 .setParameter(5, kind.name())
                 .setParameter(6, programId == null ? null : programId.toString())
                 .setParameter(7, occurredAt.atOffset(ZoneOffset.UTC))
                 .setParameter(8, payload.toString())
                 .executeUpdate();
         return added == 1;
+    }
+
+    /** All the partner's facts in the order they happened, as the domain computes with them. */
+    public List<Fact> all(UUID partnerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select event_id, event_type, occurred_at, cast(data as text) from partner_fact
+                where partner_id = ?1 order by occurred_at, event_id""")
+                .setParameter(1, partnerId).getResultList();
+        List<Fact> all = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            try {
+                all.add(new Fact((UUID) row[0], (String) row[1], partnerId, instant(row[2]),
+                        mapper.readTree((String) row[3])));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable fact " + row[0], e);
+            }
+        }
+        return all;
+    }
+
+    public static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        return (Instant) value;
     }
 
     /** The partner's facts in the order they happened. */

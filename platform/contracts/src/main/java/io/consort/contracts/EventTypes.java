@@ -15,6 +15,7 @@ import io.consort.contracts.events.DealLost;
 import io.consort.contracts.events.DealRegistered;
 import io.consort.contracts.events.DealRejected;
 import io.consort.contracts.events.DealWon;
+import io.consort.contracts.events.IncentiveAccrued;
 import io.consort.contracts.events.LeadAccepted;
 import io.consort.contracts.events.LeadAssigned;
 import io.consort.contracts.events.LeadConverted;
@@ -37,6 +38,7 @@ import io.consort.contracts.events.PostCreated;
 import io.consort.contracts.events.ProgramCreated;
 import io.consort.contracts.events.ProspectImported;
 import io.consort.contracts.events.ResourceOpened;
+import io.consort.contracts.events.ScoreChanged;
 import io.consort.contracts.events.ThreadCreated;
 import io.consort.contracts.events.TierChanged;
 import io.consort.contracts.events.TrainingCompleted;
@@ -83,6 +85,10 @@ public final class EventTypes {
 
     public static final EventType<TierChanged> TIER_CHANGED =
             new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.tier.changed.v1", TierChanged.class);
+    public static final EventType<ScoreChanged> SCORE_CHANGED =
+            new EventType<>(Topics.PERFORMANCE, "scorecard", "consort.score.changed.v1", ScoreChanged.class);
+    public static final EventType<IncentiveAccrued> INCENTIVE_ACCRUED =
+            new EventType<>(Topics.PERFORMANCE, "incentive-entry", "consort.incentive.accrued.v1", IncentiveAccrued.class);
 
     public static final EventType<MemberJoined> MEMBER_JOINED =
             new EventType<>(Topics.COMMUNITY, "member", "consort.member.joined.v1", MemberJoined.class);
@@ -137,12 +143,14 @@ public final class EventTypes {
             PROGRAM_CREATED, PROSPECT_IMPORTED, APPLICATION_SUBMITTED, APPLICATION_APPROVED, APPLICATION_REJECTED,
             PARTNER_ONBOARDING_STARTED, PARTNER_ONBOARDING_TASK_COMPLETED, PARTNER_ACTIVATED, PARTNER_SUSPENDED,
             PARTNER_REINSTATED, PARTNER_TERMINATED, PARTNER_PROFILE_UPDATED, TRAINING_COMPLETED,
-            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED,
-            MEMBER_JOINED, MEMBER_LEFT, RESOURCE_OPENED, THREAD_CREATED, POST_CREATED, ANSWER_ACCEPTED,
+            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED, SCORE_CHANGED,
+            INCENTIVE_ACCRUED, MEMBER_JOINED, MEMBER_LEFT, RESOURCE_OPENED, THREAD_CREATED, POST_CREATED, ANSWER_ACCEPTED,
             CAMPAIGN_PUBLISHED, CAMPAIGN_ENROLLED, CAMPAIGN_ENGAGEMENT_RECORDED, LEAD_CREATED, LEAD_ASSIGNED,
             LEAD_ACCEPTED, LEAD_REJECTED, LEAD_CONVERTED, LEAD_LOST,
             DEAL_REGISTERED, DEAL_APPROVED, DEAL_REJECTED, DEAL_WON, DEAL_LOST, DEAL_EXPIRED, MDF_REQUEST_APPROVED,
             MDF_CLAIM_PAID);
+            CERTIFICATION_EARNED, CERTIFICATION_EXPIRED, PARTNER_USER_ADDED, TIER_CHANGED, SCORE_CHANGED,
+            INCENTIVE_ACCRUED);
 
     private EventTypes() {
     }

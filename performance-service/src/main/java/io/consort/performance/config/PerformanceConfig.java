@@ -1,0 +1,25 @@
+package io.consort.performance.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How performance measures: base currency, trailing window, re-evaluation sweep. */
+@ConfigMapping(prefix = "consort.performance")
+public interface PerformanceConfig {
+
+    /** The currency every amount is converted to (ISO 4217). */
+    @WithDefault("EUR")
+    String currency();
+
+    /** Length of the trailing window of counts and amounts (and of the "trailing-12-month" revenue). */
+    @WithDefault("365")
+    int windowDays();
+
+    /** How long before a win a campaign engagement counts as influencing it. */
+    @WithDefault("90")
+    int influenceWindowDays();
+
+    /** Partners marked for re-evaluation (settings changed, a day passed) taken per sweep. */
+    @WithDefault("200")
+    int sweepBatch();
+}

@@ -1,0 +1,313 @@
+package io.consort.performance.standing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consort.chassis.outbox.Outbox;
+import io.consort.contracts.EventTypes;
+import io.consort.contracts.events.ScoreChanged;
+import io.consort.contracts.events.TierChanged;
+import io.consort.performance.config.Definitions;
+import io.consort.performance.config.PerformanceConfig;
+import io.consort.performance.config.Rates;
+import io.consort.performance.config.Settings;
+import io.consort.performance.domain.EventNames;
+import io.consort.performance.domain.Fact;
+import io.consort.performance.domain.Kpi;
+import io.consort.performance.domain.PartnerEvaluation;
+import io.consort.performance.domain.ScoringModel;
+import io.consort.performance.domain.TierLadder;
+import io.consort.performance.fact.PartnerFacts;
+import io.consort.performance.incentive.Ledgers;
+import io.consort.performance.scorecard.Scorecard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Keeps each partner's standing in step with its facts: re-evaluates the partner from all its facts
+ * ({@link PartnerEvaluation}), rewrites the stored days from the earliest one that can have changed,
+ * updates the scorecard, and publishes {@code score.changed} / {@code tier.changed} through the
+ * outbox when the current score or tier moved. Runs inside the caller's transaction (the inbox's,
+ * or a sweep's), holding the scorecard's row lock so one partner is evaluated by one thread at a time.
+ */
+@ApplicationScoped
+public class Standings {
+
+    public static final String TIERS = "tiers";
+
+    /** The facts that carry a partner's profile and open its scorecard. */
+    public static final Set<String> OPENING = Set.of(EventNames.ONBOARDING_STARTED, EventNames.PARTNER_ACTIVATED,
+            EventNames.PROFILE_UPDATED);
+
+    private static final ThreadLocal<Boolean> REPLAYING = new ThreadLocal<>();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PartnerFacts facts;
+
+    @Inject
+    Rates rates;
+
+    @Inject
+    Definitions definitions;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    PerformanceConfig config;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Ledgers ledgers;
+
+    public TierLadder ladder() {
+        return settings.read(TIERS, TierLadder.class, TierLadder.DEFAULT).body();
+    }
+
+    /**
+     * Opens the partner's scorecard at the entry tier unless it has one, and publishes the opening
+     * {@code tier.changed} (previous tier null). Earlier opening times win (a replayed or late start).
+     *
+     * @return whether a scorecard was opened
+     */
+    public boolean open(UUID partnerId, UUID programId, Instant at) {
+        TierLadder.Rung entry = ladder().entry();
+        UUID id = scorecardId(partnerId);
+        Object inserted = entityManager.createNativeQuery("""
+                insert into scorecard (id, partner_id, program_id, tier, tier_rank, score, opened_at, updated_at,
+                    version, contributions, last_change_at, eligible_tier, explanation)
+                values (?1, ?2, ?3, ?4, ?5, 0, ?6, ?6, 0, cast('[]' as jsonb), ?6, ?4, ?7)
+                on conflict (partner_id) do update set opened_at = least(scorecard.opened_at, excluded.opened_at)
+                returning (xmax = 0)""")
+                .setParameter(1, id).setParameter(2, partnerId).setParameter(3, programId)
+                .setParameter(4, entry.name()).setParameter(5, entry.rank())
+                .setParameter(6, at.atOffset(ZoneOffset.UTC))
+                .setParameter(7, entry.name() + " because the scorecard opened at the entry tier")
+                .getSingleResult();
+        Scorecard card = lock(partnerId).orElseThrow();
+        boolean isNew = Boolean.TRUE.equals(inserted);
+        if (isNew && publishing()) {
+            outbox.emit(EventTypes.TIER_CHANGED, card.id, partnerId,
+                    new TierChanged(card.id, partnerId, null, entry.name(), entry.rank(), 0, at));
+            recordChange(card, null, entry, 0, at, card.explanation);
+        }
+        return isNew;
+    }
+
+    /** A partner's scorecard id, the same on every replay. */
+    public static UUID scorecardId(UUID partnerId) {
+        return UUID.nameUUIDFromBytes(("scorecard:" + partnerId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Opens and evaluates the partner from its stored facts alone, without publishing: what a
+     * rebuild does for every partner. The scorecard opens at the earliest opening fact.
+     */
+    public void replay(UUID partnerId) {
+        List<Fact> history = facts.all(partnerId);
+        Fact opening = history.stream().filter(f -> OPENING.contains(f.type()) && f.uuid("programId") != null)
+                .findFirst().orElse(null);
+        if (opening == null) {
+            return;
+        }
+        REPLAYING.set(true);
+        try {
+            open(partnerId, opening.uuid("programId"), opening.occurredAt());
+            reevaluate(partnerId, opening.day(), opening.occurredAt());
+        } finally {
+            REPLAYING.remove();
+        }
+    }
+
+    /**
+     * Re-evaluates the partner and rewrites its days from {@code from} on.
+     *
+     * @param trigger when what caused this happened (the fact's time, or the clock for a sweep)
+     */
+    public void reevaluate(UUID partnerId, LocalDate from, Instant trigger) {
+        Optional<Scorecard> locked = lock(partnerId);
+        if (locked.isEmpty()) {
+            return; // facts wait until the partner's scorecard opens, which evaluates them all
+        }
+        Scorecard card = locked.get();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate opened = card.openedAt.toLocalDate();
+        List<Fact> history = facts.all(partnerId);
+        profile(card, history);
+        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, rates.current(),
+                definitions.inForce(card.programId), ladder(), opened, today, config.windowDays());
+        LocalDate rewriteFrom = from;
+        if (card.evaluatedOn != null && card.evaluatedOn.isBefore(rewriteFrom)) {
+            rewriteFrom = card.evaluatedOn;
+        }
+        if (card.dirtyFrom != null && card.dirtyFrom.isBefore(rewriteFrom)) {
+            rewriteFrom = card.dirtyFrom;
+        }
+        writeDays(card, days, rewriteFrom);
+        PartnerEvaluation.Day now = days.get(days.size() - 1);
+        Instant at = later(trigger, card.lastChangeAt == null ? null : card.lastChangeAt.toInstant());
+        Instant factsUpTo = history.isEmpty() ? card.openedAt.toInstant() : history.get(history.size() - 1).occurredAt();
+
+        int previousScore = card.score;
+        String previousTier = card.tier;
+        card.score = now.score().score();
+        card.contributions = contributions(now.score());
+        card.tier = now.tier().name();
+        card.tierRank = now.tier().rank();
+        card.eligibleTier = now.eligibility().tier().name();
+        card.downgradeDueOn = now.downgradeDueOn();
+        card.explanation = now.explanation();
+        card.evaluatedOn = today;
+        card.dirtyFrom = null;
+        Instant updated = factsUpTo.isAfter(card.updatedAt.toInstant()) ? factsUpTo : card.updatedAt.toInstant();
+        card.updatedAt = updated.atOffset(ZoneOffset.UTC);
+        if (publishing()) {
+            if (previousScore != card.score) {
+                outbox.emit(EventTypes.SCORE_CHANGED, card.id, partnerId,
+                        new ScoreChanged(card.id, partnerId, card.programId, previousScore, card.score, at));
+            }
+            if (!previousTier.equals(card.tier)) {
+                outbox.emit(EventTypes.TIER_CHANGED, card.id, partnerId, new TierChanged(card.id, partnerId,
+                        previousTier, card.tier, card.tierRank, card.score, at));
+                recordChange(card, previousTier, now.tier(), card.score, at, card.explanation);
+            }
+            ledgers.reconcile(partnerId, history, days, rates.current(), true, at);
+        }
+    }
+
+    /** Whether events are published: not while a rebuild computes its copy. */
+    private static boolean publishing() {
+        return !Boolean.TRUE.equals(REPLAYING.get());
+    }
+
+    /**
+     * The partner's program, name and region from its profile-carrying facts in time order: the
+     * program of its first onboarding start unless a later activation or profile update moves it; the
+     * latest name and region.
+     */
+    private static void profile(Scorecard card, List<Fact> history) {
+        boolean started = false;
+        for (Fact f : history) {
+            if (OPENING.contains(f.type())) {
+                boolean start = f.is(EventNames.ONBOARDING_STARTED);
+                if (f.uuid("programId") != null && !(start && started)) {
+                    card.programId = f.uuid("programId");
+                }
+                started |= start;
+                if (f.text("name") != null) {
+                    card.partnerName = f.text("name");
+                }
+                if (f.text("region") != null) {
+                    card.region = f.text("region");
+                }
+            }
+        }
+    }
+
+    private Optional<Scorecard> lock(UUID partnerId) {
+        return Scorecard.<Scorecard>find("partnerId", partnerId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    private void recordChange(Scorecard card, String previous, TierLadder.Rung tier, Integer score, Instant at,
+            String why) {
+        card.lastChangeAt = at.atOffset(ZoneOffset.UTC);
+        entityManager.createNativeQuery("""
+                insert into tier_change (id, partner_id, occurred_at, previous_tier, tier, tier_rank, score, explanation)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, card.partnerId)
+                .setParameter(3, at.atOffset(ZoneOffset.UTC)).setParameter(4, previous).setParameter(5, tier.name())
+                .setParameter(6, tier.rank()).setParameter(7, score).setParameter(8, why)
+                .executeUpdate();
+    }
+
+    /** Strictly after the previous change, so consumers keeping "the latest change" never drop one. */
+    private static Instant later(Instant trigger, Instant previous) {
+        return previous != null && !trigger.isAfter(previous) ? previous.plusMillis(1) : trigger;
+    }
+
+    private void writeDays(Scorecard card, List<PartnerEvaluation.Day> days, LocalDate from) {
+        List<PartnerEvaluation.Day> changed = days.stream().filter(d -> !d.day().isBefore(from)).toList();
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into scorecard_day (partner_id, day, program_id, score, tier, tier_rank, eligible_tier,
+                        downgrade_due_on, kpis, contributions, explanation)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
+                    on conflict (partner_id, day) do update set program_id = excluded.program_id, score = excluded.score,
+                        tier = excluded.tier, tier_rank = excluded.tier_rank, eligible_tier = excluded.eligible_tier,
+                        downgrade_due_on = excluded.downgrade_due_on, kpis = excluded.kpis,
+                        contributions = excluded.contributions, explanation = excluded.explanation""")) {
+                for (PartnerEvaluation.Day d : changed) {
+                    upsert.setObject(1, card.partnerId);
+                    upsert.setDate(2, Date.valueOf(d.day()));
+                    upsert.setObject(3, card.programId);
+                    upsert.setInt(4, d.score().score());
+                    upsert.setString(5, d.tier().name());
+                    upsert.setInt(6, d.tier().rank());
+                    upsert.setString(7, d.eligibility().tier().name());
+                    upsert.setDate(8, d.downgradeDueOn() == null ? null : Date.valueOf(d.downgradeDueOn()));
+                    upsert.setString(9, json(kpis(d.kpis())));
+                    upsert.setString(10, json(contributions(d.score())));
+                    upsert.setString(11, d.explanation());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    static Map<String, Object> kpis(Map<Kpi, java.math.BigDecimal> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k.name(), v == null ? null : v.toPlainString()));
+        return out;
+    }
+
+    static List<Map<String, Object>> contributions(ScoringModel.Score score) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ScoringModel.Contribution c : score.contributions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kpi", c.kpi().name());
+            m.put("value", c.value() == null ? null : c.value().toPlainString());
+            m.put("target", c.target().toPlainString());
+            m.put("weight", c.weight());
+            m.put("contribution", c.contribution().toPlainString());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
