@@ -64,6 +64,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         route(config, "reopen", "http://127.0.0.1:" + listen(garbageServer()), "/api/v1/test-reopen");
         route(config, "flaky", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::flaky)), "/api/v1/test-flaky");
         route(config, "stale", "http://127.0.0.1:" + listen(oneRequestPerConnection()), "/api/v1/test-stale");
+        route(config, "early", "http://127.0.0.1:" + listen(answersBeforeTheBody()), "/api/v1/test-early");
         return config;
     }
 
@@ -195,6 +196,34 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                     body = "fresh";
                 }
                 socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            });
+        });
+    }
+
+    /**
+     * Refuses every request as soon as its head has arrived, before reading any of its body, and closes the
+     * connection: what a service does that rejects a request early (a 415 for the wrong media type, a 400 for a
+     * malformed path) while the gateway is still sending the body. Closing with unread bytes makes the
+     * operating system reset the connection, so the gateway's next write fails while the answer waits unread.
+     */
+    private NetServer answersBeforeTheBody() {
+        return vertx.createNetServer().connectHandler(socket -> {
+            Buffer[] received = {Buffer.buffer()};
+            socket.handler(data -> {
+                if (received[0] == null) {
+                    return;
+                }
+                received[0].appendBuffer(data);
+                String text = received[0].toString(StandardCharsets.ISO_8859_1);
+                if (!text.contains("\r\n\r\n")) {
+                    return;
+                }
+                received[0] = null;
+                String body = text.startsWith("GET /q/health/ready ") ? "{\"status\":\"UP\"}"
+                        : "{\"type\":\"https://consort.io/problems/unsupported-media-type\",\"status\":415,\"detail\":\"early\"}";
+                socket.write("HTTP/1.1 " + (body.contains("415") ? "415 Unsupported Media Type" : "200 OK")
+                        + "\r\nContent-Type: application/problem+json\r\nConnection: close\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body).onComplete(v -> socket.close());
             });
         });
     }

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -120,6 +121,7 @@ final class Exchange {
     private void send(HttpClientRequest upstream) {
         upstreamRequest = upstream;
         onReusedConnection = settings.connections().reused(upstream.connection());
+        keepReadingAfterAFailedWrite(upstream);
         // Every failure also fails response(), where it is classified; this only keeps Vert.x from logging it again.
         upstream.exceptionHandler(ignored -> { });
         if (clientGone) {
@@ -147,11 +149,48 @@ final class Exchange {
             if (sent.succeeded()) {
                 // The clock starts once the whole body is sent, so a long upload is not mistaken for a slow upstream.
                 upstream.idleTimeout(settings.requestTimeoutMillis());
-            } else {
-                bodyTooLarge = sent.cause() instanceof BodyLimit.TooLarge;
+            } else if (sent.cause() instanceof BodyLimit.TooLarge) {
+                bodyTooLarge = true;
                 upstream.reset(0, sent.cause());
+            } else if (!clientGone) {
+                // The service stopped reading the body: it answered early (a 400 or 415 before the body mattered)
+                // and closed, or the connection broke. Resetting here would throw away an answer that may already
+                // have arrived; the connection is broken anyway, so response() tells which: the service's answer,
+                // or a failure (502) if none came. Meanwhile the rest of the client's body is read and dropped, so
+                // the client, still sending, gets to read the answer too.
+                LOG.debugf("request %s: %s stopped reading the body of %s %s: %s", requestId, route.upstream().name(),
+                        request.method(), request.path(), sent.cause().toString());
+                drainClientBody();
             }
         });
+    }
+
+    /** Reads the rest of the client's body without passing it on, up to the body limit; past it, closes. */
+    private void drainClientBody() {
+        if (request.isEnded()) {
+            return;
+        }
+        long[] seen = {0};
+        request.handler(chunk -> {
+            seen[0] += chunk.length();
+            if (seen[0] > settings.maxBodyBytes()) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(null);
+        request.resume();
+    }
+
+    /**
+     * A service that answers before reading the body and closes makes the operating system reset the connection;
+     * the next write of the body then fails while the answer waits, unread, in the socket. Netty closes a channel
+     * on a failed write by default, throwing that answer away (issue 21, the early-answer race); with auto-close
+     * off it goes on reading, so the answer is parsed and the connection closes when the reset is read.
+     */
+    private static void keepReadingAfterAFailedWrite(HttpClientRequest upstream) {
+        if (upstream.connection() instanceof ConnectionBase connection) {
+            connection.channel().config().setAutoClose(false);
+        }
     }
 
     private boolean hasBodyOfUnknownLength() {
