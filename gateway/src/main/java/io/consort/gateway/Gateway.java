@@ -6,6 +6,8 @@ import io.consort.gateway.proxy.ProxyHandler;
 import io.consort.gateway.proxy.ProxySettings;
 import io.consort.gateway.proxy.RouteMetrics;
 import io.consort.gateway.routing.RoutingTable;
+import io.consort.gateway.security.EdgeTokens;
+import io.consort.gateway.security.Jwks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -33,6 +35,7 @@ public class Gateway {
     private final GatewayConfig config;
     private final MeterRegistry registry;
     private final String ownPrefix;
+    private final EdgeTokens tokens;
 
     Gateway(GatewayConfig config, Vertx vertx, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String nonApplicationRoot) {
@@ -61,14 +64,19 @@ public class Gateway {
         this.client = vertx.createHttpClient(options, pool);
         String root = nonApplicationRoot.startsWith("/") ? nonApplicationRoot : "/" + nonApplicationRoot;
         this.ownPrefix = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        GatewayConfig.AuthConfig auth = config.auth();
+        Jwks keys = new Jwks(client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
+        this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew());
     }
 
     void installRoute(@Observes Router router) {
+        // Fetched ahead of the first token, without holding start-up: Keycloak may come up after the gateway.
+        tokens.keys().refresh();
         ProxySettings settings = new ProxySettings(client, config.connectTimeout().toMillis(), config.requestTimeout().toMillis(),
                 Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry),
                 connections);
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(new ProxyHandler(table, breakers, settings, ownPrefix))
+                .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens))
                 .failureHandler(ProxyHandler::failure);
     }
 
@@ -78,6 +86,10 @@ public class Gateway {
 
     public Map<String, CircuitBreaker> breakers() {
         return breakers;
+    }
+
+    public EdgeTokens tokens() {
+        return tokens;
     }
 
     public HttpClient client() {

@@ -46,6 +46,32 @@ public interface GatewayConfig {
 
     CircuitBreakerConfig circuitBreaker();
 
+    AuthConfig auth();
+
+    /** How the edge checks bearer tokens: those of one realm, for one audience. */
+    interface AuthConfig {
+        /** The realm's issuer ({@code iss}), exactly as its tokens carry it. */
+        String issuer();
+
+        /** Where the realm publishes its signing keys (JWKS). */
+        String jwksUrl();
+
+        @WithDefault("consort-api")
+        String audience();
+
+        /** Allowed difference between the realm's clock and the gateway's for expiry and not-before. */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** Least time between two key fetches prompted by unknown key ids. */
+        @WithDefault("10s")
+        Duration jwksMinRefreshInterval();
+
+        /** Keys older than this are fetched again before the next token is checked. */
+        @WithDefault("1h")
+        Duration jwksMaxAge();
+    }
+
     interface UpstreamConfig {
         /** Base URL ({@code http://host:port}); no path, since the gateway never rewrites paths. */
         String url();

@@ -1,5 +1,6 @@
 package io.consort.gateway;
 
+import io.consort.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Future;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import java.io.IOException;
+import org.jose4j.jwk.RsaJsonWebKey;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +47,8 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     private final AtomicBoolean flakyHealthy = new AtomicBoolean(true);
     private final AtomicInteger flakyHits = new AtomicInteger();
     private final AtomicInteger staleConnections = new AtomicInteger();
+    private final AtomicInteger keyFetches = new AtomicInteger();
+    private final java.util.List<JsonObject> publishedKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -64,6 +68,8 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         route(config, "reopen", "http://127.0.0.1:" + listen(garbageServer()), "/api/v1/test-reopen");
         route(config, "flaky", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::flaky)), "/api/v1/test-flaky");
         route(config, "stale", "http://127.0.0.1:" + listen(oneRequestPerConnection()), "/api/v1/test-stale");
+        config.put("consort.gateway.auth.jwks-url", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::keys))
+                + "/realms/prm/protocol/openid-connect/certs");
         route(config, "early", "http://127.0.0.1:" + listen(answersBeforeTheBody()), "/api/v1/test-early");
         return config;
     }
@@ -71,6 +77,44 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     private static void route(Map<String, String> config, String name, String url, String prefix) {
         config.put("consort.gateway.upstreams." + name + ".url", url);
         config.put("consort.gateway.upstreams." + name + ".prefixes", prefix);
+    }
+
+    /**
+     * The realm's key endpoint: the testkit's token key under its id {@code consort-test}, and whatever keys a test
+     * publishes with {@code POST /_control/keys} (a JWK), as a realm does when it rotates; {@code /_control/fetches}
+     * counts the fetches of the key set.
+     */
+    private void keys(HttpServerRequest req) {
+        String path = req.path();
+        if (path.equals("/_control/keys")) {
+            req.body().onSuccess(body -> {
+                publishedKeys.add(new JsonObject(body.toString()));
+                req.response().setStatusCode(204).end();
+            });
+            return;
+        }
+        if (path.equals("/_control/fetches")) {
+            req.response().end(String.valueOf(keyFetches.get()));
+            return;
+        }
+        keyFetches.incrementAndGet();
+        JsonArray keys = new JsonArray().add(testkitKey());
+        publishedKeys.forEach(keys::add);
+        req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("keys", keys).encode());
+    }
+
+    private static JsonObject testkitKey() {
+        try {
+            var spec = new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(TestTokens.publicKey()));
+            var key = (java.security.interfaces.RSAPublicKey) java.security.KeyFactory.getInstance("RSA").generatePublic(spec);
+            RsaJsonWebKey jwk = new RsaJsonWebKey(key);
+            jwk.setKeyId("consort-test");
+            jwk.setAlgorithm("RS256");
+            jwk.setUse("sig");
+            return new JsonObject(jwk.toJson());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Describes the request it received as JSON, or serves one of the special paths the tests use. */
