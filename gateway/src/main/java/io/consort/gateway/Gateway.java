@@ -46,7 +46,7 @@ public class Gateway {
                 config.upstreams().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url())));
         Map<String, CircuitBreaker> byUpstream = new LinkedHashMap<>();
         for (String name : table.upstreams().keySet()) {
-            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration());
+            CircuitBreaker breaker = new CircuitBreaker(name, breakerSettings(config.circuitBreaker()));
             byUpstream.put(name, breaker);
             Gauge.builder("consort.gateway.circuit.open", breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
                     .description("1 while the route's circuit breaker is open or half-open")
@@ -67,6 +67,11 @@ public class Gateway {
         GatewayConfig.AuthConfig auth = config.auth();
         Jwks keys = new Jwks(client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
         this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew());
+    }
+
+    private static CircuitBreaker.Settings breakerSettings(GatewayConfig.CircuitBreakerConfig c) {
+        return new CircuitBreaker.Settings(c.window(), c.minimumCalls(), c.failureRate(), c.slowCallDuration(), c.slowCallRate(),
+                c.openDuration(), c.halfOpenCalls());
     }
 
     void installRoute(@Observes Router router) {

@@ -81,12 +81,32 @@ public interface GatewayConfig {
     }
 
     interface CircuitBreakerConfig {
-        /** Consecutive transport failures (refused, timed out, malformed) that open the circuit. */
-        @WithDefault("5")
-        int failureThreshold();
+        /** The sliding window the rates are taken over (whole seconds). */
+        @WithDefault("30s")
+        Duration window();
 
-        /** How long an open circuit answers 503 at once before letting one trial request through. */
+        /** Calls the window must hold before a rate can open the circuit. */
+        @WithDefault("10")
+        int minimumCalls();
+
+        /** Share of failed calls (transport failures and 5xx answers), in percent, that opens the circuit. */
+        @WithDefault("50")
+        float failureRate();
+
+        /** A call whose answer takes longer than this is slow. */
+        @WithDefault("5s")
+        Duration slowCallDuration();
+
+        /** Share of slow calls, in percent, that opens the circuit. */
+        @WithDefault("80")
+        float slowCallRate();
+
+        /** How long an open circuit answers 503 at once before letting trial requests through. */
         @WithDefault("10s")
         Duration openDuration();
+
+        /** Trial requests let through half-open; their outcome closes or reopens the circuit. */
+        @WithDefault("3")
+        int halfOpenCalls();
     }
 }

@@ -113,6 +113,24 @@ class UpstreamFailureTest {
                         "consort_gateway_upstream_failures_total{kind=\"stale-connection\",route=\"stale\"} 1.0"));
     }
 
+    @Test
+    void fiveHundredsOpenTheCircuitThoughTheServiceAnswered() {
+        for (int i = 0; i < 3; i++) {
+            // The service's own answer still reaches the client.
+            signedIn().get("/api/v1/test-erring/z").then().statusCode(500).body("detail", equalTo("bug"));
+        }
+        signedIn().get("/api/v1/test-erring/z").then().statusCode(503)
+                .body("detail", equalTo("The erring service is failing; calls to it are suspended for a moment."));
+    }
+
+    @Test
+    void slowAnswersOpenTheCircuitThoughEachOneSucceeded() {
+        for (int i = 0; i < 3; i++) {
+            signedIn().get("/api/v1/test-sluggish/z").then().statusCode(200).body(equalTo("eventually"));
+        }
+        signedIn().get("/api/v1/test-sluggish/z").then().statusCode(503).header("Retry-After", notNullValue());
+    }
+
     private static int connections(String stale) {
         return Integer.parseInt(signedIn().baseUri(stale).get("/_control/connections").then().statusCode(200).extract().asString());
     }

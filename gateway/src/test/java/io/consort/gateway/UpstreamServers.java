@@ -42,6 +42,9 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     /** How long the slow upstream waits before answering; longer than the test request timeout (1.5 s). */
     static final long SLOW_MILLIS = 4000;
 
+    /** Past the test profile's slow-call duration (1 s), within its request timeout (1.5 s). */
+    static final long SLUGGISH_MILLIS = 1150;
+
     private Vertx vertx;
     private final Map<String, Long> receivedById = new ConcurrentHashMap<>();
     private final AtomicBoolean flakyHealthy = new AtomicBoolean(true);
@@ -70,6 +73,11 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         route(config, "stale", "http://127.0.0.1:" + listen(oneRequestPerConnection()), "/api/v1/test-stale");
         config.put("consort.gateway.auth.jwks-url", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::keys))
                 + "/realms/prm/protocol/openid-connect/certs");
+        route(config, "erring", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(req -> req.end().onSuccess(v ->
+                req.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":500,\"detail\":\"bug\"}")))), "/api/v1/test-erring");
+        route(config, "sluggish", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(req -> req.end().onSuccess(v ->
+                vertx.setTimer(SLUGGISH_MILLIS, t -> req.response().end("eventually"))))), "/api/v1/test-sluggish");
         route(config, "early", "http://127.0.0.1:" + listen(answersBeforeTheBody()), "/api/v1/test-early");
         return config;
     }

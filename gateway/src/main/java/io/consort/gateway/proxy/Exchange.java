@@ -54,6 +54,11 @@ final class Exchange {
     private boolean clientGone;
     private boolean bodyTooLarge;
     private final List<String> copiedHeaders = new ArrayList<>();
+    /**
+     * When the breaker let this exchange through, then when its body was all sent: outcomes are timed from the
+     * latter (a slow call is a slow answer, not a long upload), or the former if the body never went whole.
+     */
+    private long started = System.nanoTime();
 
     Exchange(RoutingContext ctx, Route route, CircuitBreaker breaker, String requestId, ProxySettings settings) {
         this.ctx = ctx;
@@ -149,6 +154,7 @@ final class Exchange {
             if (sent.succeeded()) {
                 // The clock starts once the whole body is sent, so a long upload is not mistaken for a slow upstream.
                 upstream.idleTimeout(settings.requestTimeoutMillis());
+                started = System.nanoTime();
             } else if (sent.cause() instanceof BodyLimit.TooLarge) {
                 bodyTooLarge = true;
                 upstream.reset(0, sent.cause());
@@ -201,8 +207,8 @@ final class Exchange {
     }
 
     private void respond(HttpClientResponse upstream) {
-        // Any parseable answer, 5xx included, is the service speaking: the transport works.
-        succeeded();
+        // The service spoke; a 5xx still counts against it (as outlier detection does), and so does slowness.
+        answered(upstream.statusCode());
         HttpServerResponse response = ctx.response();
         if (clientGone || response.closed()) {
             upstreamRequest.reset();
@@ -256,8 +262,8 @@ final class Exchange {
             abandoned();
             return;
         }
-        failed();
         String name = route.upstream().name();
+        failed(isUnreachable(cause) ? "refused" : "malformed");
         if (isUnreachable(cause)) {
             settings.metrics().upstreamFailure(name, "refused");
             LOG.warnf("request %s: %s unreachable: %s", requestId, name, cause.toString());
@@ -293,7 +299,7 @@ final class Exchange {
             request(upstreamOptions);
             return;
         }
-        failed();
+        failed(cause instanceof TimeoutException ? "timeout" : "malformed");
         if (cause instanceof TimeoutException) {
             settings.metrics().upstreamFailure(name, "timeout");
             LOG.warnf("request %s: %s did not answer %s %s in time", requestId, name, request.method(), request.path());
@@ -348,17 +354,17 @@ final class Exchange {
         }
     }
 
-    private void succeeded() {
+    private void answered(int status) {
         if (!verdictGiven) {
             verdictGiven = true;
-            breaker.onSuccess();
+            breaker.onAnswer(status, System.nanoTime() - started);
         }
     }
 
-    private void failed() {
+    private void failed(String kind) {
         if (!verdictGiven) {
             verdictGiven = true;
-            breaker.onFailure();
+            breaker.onFailure(kind, System.nanoTime() - started);
         }
     }
 
