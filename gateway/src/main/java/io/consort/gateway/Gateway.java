@@ -1,5 +1,6 @@
 package io.consort.gateway;
 
+import io.consort.gateway.limits.RateLimits;
 import io.consort.gateway.proxy.CircuitBreaker;
 import io.consort.gateway.proxy.PooledConnections;
 import io.consort.gateway.proxy.ProxyHandler;
@@ -20,6 +21,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +38,7 @@ public class Gateway {
     private final MeterRegistry registry;
     private final String ownPrefix;
     private final EdgeTokens tokens;
+    private final RateLimits limits;
 
     Gateway(GatewayConfig config, Vertx vertx, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String nonApplicationRoot) {
@@ -67,6 +70,16 @@ public class Gateway {
         GatewayConfig.AuthConfig auth = config.auth();
         Jwks keys = new Jwks(client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
         this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew());
+        this.limits = rateLimits(config.rateLimit());
+    }
+
+    private static RateLimits rateLimits(GatewayConfig.RateLimitConfig c) {
+        List<RateLimits.Rule> rules = c.rules().entrySet().stream()
+                .map(e -> new RateLimits.Rule(new RateLimits.Limit(e.getKey(), e.getValue().limit(), e.getValue().period()),
+                        e.getValue().prefix(), RateLimits.method(e.getValue().method())))
+                .toList();
+        return new RateLimits(new RateLimits.Limit("authenticated", c.authenticated().limit(), c.authenticated().period()),
+                new RateLimits.Limit("anonymous", c.anonymous().limit(), c.anonymous().period()), rules, c.maxClients());
     }
 
     private static CircuitBreaker.Settings breakerSettings(GatewayConfig.CircuitBreakerConfig c) {
@@ -81,7 +94,7 @@ public class Gateway {
                 Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry),
                 connections);
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens))
+                .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens, limits))
                 .failureHandler(ProxyHandler::failure);
     }
 

@@ -48,6 +48,40 @@ public interface GatewayConfig {
 
     AuthConfig auth();
 
+    RateLimitConfig rateLimit();
+
+    /** Per-client rate limits: a default for signed-in callers, a stricter one for anonymous ones, and per-path rules. */
+    interface RateLimitConfig {
+        /** Limit per token subject on paths no rule names. */
+        LimitConfig authenticated();
+
+        /** Limit per client address on public paths no rule names. */
+        LimitConfig anonymous();
+
+        /** Per-path limits by name, e.g. {@code rules.applications.prefix=/api/v1/applications}. */
+        Map<String, RuleConfig> rules();
+
+        /** Clients whose buckets are kept at once; the least recently seen go first. */
+        @WithDefault("100000")
+        long maxClients();
+    }
+
+    interface LimitConfig {
+        long limit();
+
+        @WithDefault("1m")
+        Duration period();
+    }
+
+    interface RuleConfig extends LimitConfig {
+        /** Path prefix, whole segments. */
+        String prefix();
+
+        /** One method only; {@code *} for any. */
+        @WithDefault("*")
+        String method();
+    }
+
     /** How the edge checks bearer tokens: those of one realm, for one audience. */
     interface AuthConfig {
         /** The realm's issuer ({@code iss}), exactly as its tokens carry it. */

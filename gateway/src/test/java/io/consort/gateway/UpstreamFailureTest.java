@@ -58,7 +58,7 @@ class UpstreamFailureTest {
         signedIn().baseUri(flaky).get("/_control/healthy/false").then().statusCode(200);
         int hitsBefore = hits(flaky);
 
-        // failure-threshold is 3 in the test profile. POSTs, which the gateway never sends twice: a GET on a
+        // 3 failures of 3 calls open it in the test profile. POSTs, which the gateway never sends twice: a GET on a
         // kept-alive connection that the upstream drops would go once more on a fresh one.
         for (int i = 0; i < 3; i++) {
             signedIn().contentType("application/json").body("{}").post("/api/v1/test-flaky/x").then().statusCode(502);

@@ -78,6 +78,7 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                         .end("{\"status\":500,\"detail\":\"bug\"}")))), "/api/v1/test-erring");
         route(config, "sluggish", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(req -> req.end().onSuccess(v ->
                 vertx.setTimer(SLUGGISH_MILLIS, t -> req.response().end("eventually"))))), "/api/v1/test-sluggish");
+        route(config, "limited", config.get("consort.gateway.upstreams.recruitment.url"), "/api/v1/test-limited");
         route(config, "early", "http://127.0.0.1:" + listen(answersBeforeTheBody()), "/api/v1/test-early");
         return config;
     }

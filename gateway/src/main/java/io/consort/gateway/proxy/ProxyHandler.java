@@ -2,6 +2,7 @@ package io.consort.gateway.proxy;
 
 import io.consort.contracts.ProblemType;
 import io.consort.contracts.RequestHead;
+import io.consort.gateway.limits.RateLimits;
 import io.consort.gateway.routing.Paths;
 import io.consort.gateway.routing.Route;
 import io.consort.gateway.routing.RoutingTable;
@@ -32,10 +33,12 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     private final ProxySettings settings;
     private final String ownPrefix;
     private final EdgeTokens tokens;
+    private final RateLimits limits;
 
     public ProxyHandler(RoutingTable table, Map<String, CircuitBreaker> breakers, ProxySettings settings, String ownPrefix,
-            EdgeTokens tokens) {
+            EdgeTokens tokens, RateLimits limits) {
         this.table = table;
+        this.limits = limits;
         this.tokens = tokens;
         this.breakers = breakers;
         this.settings = settings;
@@ -100,6 +103,20 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     /** The request passed the edge's checks: rate limit, breaker, then the upstream. */
     private void proceed(RoutingContext ctx, Route route, Caller caller, String requestId) {
         if (ctx.response().closed() || ctx.response().ended()) {
+            return;
+        }
+        RateLimits.Decision decision = limits.check(ctx.request().method(), ctx.request().path(), caller);
+        RateLimits.Limit limit = decision.limit();
+        // The IETF draft's headers (draft-ietf-httpapi-ratelimit-headers), on every answer the limit applied to.
+        ctx.response().putHeader("RateLimit-Policy", limit.limit() + ";w=" + limit.period().toSeconds())
+                .putHeader("RateLimit-Limit", Long.toString(limit.limit()))
+                .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
+                .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            settings.metrics().rateLimited(route.upstream().name(), limit.name());
+            refuse(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit '" + limit.name() + "' of " + limit.limit() + " requests per "
+                    + limit.period().toSeconds() + " s reached; retry in " + decision.retryAfterSeconds() + " s.",
+                    decision.retryAfterSeconds(), requestId);
             return;
         }
         String routeName = route.upstream().name();
