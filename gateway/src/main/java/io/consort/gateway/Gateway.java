@@ -1,6 +1,7 @@
 package io.consort.gateway;
 
 import io.consort.gateway.limits.RateLimits;
+import io.consort.gateway.partner360.Partner360;
 import io.consort.gateway.proxy.CircuitBreaker;
 import io.consort.gateway.proxy.PooledConnections;
 import io.consort.gateway.proxy.ProxyHandler;
@@ -94,7 +95,8 @@ public class Gateway {
                 Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry),
                 connections);
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens, limits))
+                .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens, limits,
+                        new Partner360(table, breakers, client, config.partner360Deadline().toMillis(), config.connectTimeout().toMillis())))
                 .failureHandler(ProxyHandler::failure);
     }
 

@@ -3,6 +3,7 @@ package io.consort.gateway;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ public interface GatewayConfig {
     boolean trustForwardedHeaders();
 
     CircuitBreakerConfig circuitBreaker();
+
+    /** How long the partner 360 waits for its sections; one not in by then is marked unavailable. */
+    @WithName("partner360.deadline")
+    @WithDefault("1s")
+    Duration partner360Deadline();
 
     AuthConfig auth();
 

@@ -45,6 +45,11 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     /** Past the test profile's slow-call duration (1 s), within its request timeout (1.5 s). */
     static final long SLUGGISH_MILLIS = 1150;
 
+    /** The partner 360's sections: community answers this partner late, performance drops the connection. */
+    static final String SLOW_PARTNER = "5e0e5e0e-0000-4000-8000-000000000510";
+    /** Recruitment answers 404 for this partner, as for another partner's. */
+    static final String HIDDEN_PARTNER = "5e0e5e0e-0000-4000-8000-000000000404";
+
     private Vertx vertx;
     private final Map<String, Long> receivedById = new ConcurrentHashMap<>();
     private final AtomicBoolean flakyHealthy = new AtomicBoolean(true);
@@ -149,6 +154,18 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             }
         });
         req.endHandler(v -> {
+            if (req.uri().contains(SLOW_PARTNER) && service.equals("community")) {
+                vertx.setTimer(2000, t -> res.putHeader("Content-Type", "application/json").end("{}"));
+                return;
+            }
+            if (req.uri().contains(SLOW_PARTNER) && service.equals("performance")) {
+                req.connection().close();
+                return;
+            }
+            if (req.uri().contains(HIDDEN_PARTNER) && service.equals("recruitment")) {
+                res.setStatusCode(404).putHeader("Content-Type", "application/problem+json").end("{\"status\":404}");
+                return;
+            }
             if (path.endsWith("/created")) {
                 res.setStatusCode(201)
                         .putHeader("Location", "http://127.0.0.1:" + req.localAddress().port() + "/api/v1/programs/42")

@@ -3,6 +3,7 @@ package io.consort.gateway.proxy;
 import io.consort.contracts.ProblemType;
 import io.consort.contracts.RequestHead;
 import io.consort.gateway.limits.RateLimits;
+import io.consort.gateway.partner360.Partner360;
 import io.consort.gateway.routing.Paths;
 import io.consort.gateway.routing.Route;
 import io.consort.gateway.routing.RoutingTable;
@@ -34,10 +35,12 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     private final String ownPrefix;
     private final EdgeTokens tokens;
     private final RateLimits limits;
+    private final Partner360 partner360;
 
     public ProxyHandler(RoutingTable table, Map<String, CircuitBreaker> breakers, ProxySettings settings, String ownPrefix,
-            EdgeTokens tokens, RateLimits limits) {
+            EdgeTokens tokens, RateLimits limits, Partner360 partner360) {
         this.table = table;
+        this.partner360 = partner360;
         this.limits = limits;
         this.tokens = tokens;
         this.breakers = breakers;
@@ -117,6 +120,11 @@ public final class ProxyHandler implements Handler<RoutingContext> {
             refuse(ctx, ProblemType.TOO_MANY_REQUESTS, "Rate limit '" + limit.name() + "' of " + limit.limit() + " requests per "
                     + limit.period().toSeconds() + " s reached; retry in " + decision.retryAfterSeconds() + " s.",
                     decision.retryAfterSeconds(), requestId);
+            return;
+        }
+        Optional<String> partnerId = Partner360.partnerId(ctx.request().method(), ctx.request().path());
+        if (partnerId.isPresent()) {
+            partner360.handle(ctx, partnerId.get(), requestId);
             return;
         }
         String routeName = route.upstream().name();
