@@ -1,11 +1,15 @@
 package io.consort.gateway;
 
+import io.consort.gateway.limits.RateLimits;
+import io.consort.gateway.partner360.Partner360;
 import io.consort.gateway.proxy.CircuitBreaker;
 import io.consort.gateway.proxy.PooledConnections;
 import io.consort.gateway.proxy.ProxyHandler;
 import io.consort.gateway.proxy.ProxySettings;
 import io.consort.gateway.proxy.RouteMetrics;
 import io.consort.gateway.routing.RoutingTable;
+import io.consort.gateway.security.EdgeTokens;
+import io.consort.gateway.security.Jwks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -18,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +38,8 @@ public class Gateway {
     private final GatewayConfig config;
     private final MeterRegistry registry;
     private final String ownPrefix;
+    private final EdgeTokens tokens;
+    private final RateLimits limits;
 
     Gateway(GatewayConfig config, Vertx vertx, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String nonApplicationRoot) {
@@ -43,7 +50,7 @@ public class Gateway {
                 config.upstreams().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url())));
         Map<String, CircuitBreaker> byUpstream = new LinkedHashMap<>();
         for (String name : table.upstreams().keySet()) {
-            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration());
+            CircuitBreaker breaker = new CircuitBreaker(name, breakerSettings(config.circuitBreaker()));
             byUpstream.put(name, breaker);
             Gauge.builder("consort.gateway.circuit.open", breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
                     .description("1 while the route's circuit breaker is open or half-open")
@@ -61,14 +68,35 @@ public class Gateway {
         this.client = vertx.createHttpClient(options, pool);
         String root = nonApplicationRoot.startsWith("/") ? nonApplicationRoot : "/" + nonApplicationRoot;
         this.ownPrefix = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        GatewayConfig.AuthConfig auth = config.auth();
+        Jwks keys = new Jwks(client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
+        this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew());
+        this.limits = rateLimits(config.rateLimit());
+    }
+
+    private static RateLimits rateLimits(GatewayConfig.RateLimitConfig c) {
+        List<RateLimits.Rule> rules = c.rules().entrySet().stream()
+                .map(e -> new RateLimits.Rule(new RateLimits.Limit(e.getKey(), e.getValue().limit(), e.getValue().period()),
+                        e.getValue().prefix(), RateLimits.method(e.getValue().method())))
+                .toList();
+        return new RateLimits(new RateLimits.Limit("authenticated", c.authenticated().limit(), c.authenticated().period()),
+                new RateLimits.Limit("anonymous", c.anonymous().limit(), c.anonymous().period()), rules, c.maxClients());
+    }
+
+    private static CircuitBreaker.Settings breakerSettings(GatewayConfig.CircuitBreakerConfig c) {
+        return new CircuitBreaker.Settings(c.window(), c.minimumCalls(), c.failureRate(), c.slowCallDuration(), c.slowCallRate(),
+                c.openDuration(), c.halfOpenCalls());
     }
 
     void installRoute(@Observes Router router) {
+        // Fetched ahead of the first token, without holding start-up: Keycloak may come up after the gateway.
+        tokens.keys().refresh();
         ProxySettings settings = new ProxySettings(client, config.connectTimeout().toMillis(), config.requestTimeout().toMillis(),
                 Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry),
                 connections);
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(new ProxyHandler(table, breakers, settings, ownPrefix))
+                .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens, limits,
+                        new Partner360(table, breakers, client, config.partner360Deadline().toMillis(), config.connectTimeout().toMillis())))
                 .failureHandler(ProxyHandler::failure);
     }
 
@@ -78,6 +106,10 @@ public class Gateway {
 
     public Map<String, CircuitBreaker> breakers() {
         return breakers;
+    }
+
+    public EdgeTokens tokens() {
+        return tokens;
     }
 
     public HttpClient client() {

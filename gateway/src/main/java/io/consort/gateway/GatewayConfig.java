@@ -3,6 +3,7 @@ package io.consort.gateway;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,71 @@ public interface GatewayConfig {
 
     CircuitBreakerConfig circuitBreaker();
 
+    /** How long the partner 360 waits for its sections; one not in by then is marked unavailable. */
+    @WithName("partner360.deadline")
+    @WithDefault("1s")
+    Duration partner360Deadline();
+
+    AuthConfig auth();
+
+    RateLimitConfig rateLimit();
+
+    /** Per-client rate limits: a default for signed-in callers, a stricter one for anonymous ones, and per-path rules. */
+    interface RateLimitConfig {
+        /** Limit per token subject on paths no rule names. */
+        LimitConfig authenticated();
+
+        /** Limit per client address on public paths no rule names. */
+        LimitConfig anonymous();
+
+        /** Per-path limits by name, e.g. {@code rules.applications.prefix=/api/v1/applications}. */
+        Map<String, RuleConfig> rules();
+
+        /** Clients whose buckets are kept at once; the least recently seen go first. */
+        @WithDefault("100000")
+        long maxClients();
+    }
+
+    interface LimitConfig {
+        long limit();
+
+        @WithDefault("1m")
+        Duration period();
+    }
+
+    interface RuleConfig extends LimitConfig {
+        /** Path prefix, whole segments. */
+        String prefix();
+
+        /** One method only; {@code *} for any. */
+        @WithDefault("*")
+        String method();
+    }
+
+    /** How the edge checks bearer tokens: those of one realm, for one audience. */
+    interface AuthConfig {
+        /** The realm's issuer ({@code iss}), exactly as its tokens carry it. */
+        String issuer();
+
+        /** Where the realm publishes its signing keys (JWKS). */
+        String jwksUrl();
+
+        @WithDefault("consort-api")
+        String audience();
+
+        /** Allowed difference between the realm's clock and the gateway's for expiry and not-before. */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** Least time between two key fetches prompted by unknown key ids. */
+        @WithDefault("10s")
+        Duration jwksMinRefreshInterval();
+
+        /** Keys older than this are fetched again before the next token is checked. */
+        @WithDefault("1h")
+        Duration jwksMaxAge();
+    }
+
     interface UpstreamConfig {
         /** Base URL ({@code http://host:port}); no path, since the gateway never rewrites paths. */
         String url();
@@ -55,12 +121,32 @@ public interface GatewayConfig {
     }
 
     interface CircuitBreakerConfig {
-        /** Consecutive transport failures (refused, timed out, malformed) that open the circuit. */
-        @WithDefault("5")
-        int failureThreshold();
+        /** The sliding window the rates are taken over (whole seconds). */
+        @WithDefault("30s")
+        Duration window();
 
-        /** How long an open circuit answers 503 at once before letting one trial request through. */
+        /** Calls the window must hold before a rate can open the circuit. */
+        @WithDefault("10")
+        int minimumCalls();
+
+        /** Share of failed calls (transport failures and 5xx answers), in percent, that opens the circuit. */
+        @WithDefault("50")
+        float failureRate();
+
+        /** A call whose answer takes longer than this is slow. */
+        @WithDefault("5s")
+        Duration slowCallDuration();
+
+        /** Share of slow calls, in percent, that opens the circuit. */
+        @WithDefault("80")
+        float slowCallRate();
+
+        /** How long an open circuit answers 503 at once before letting trial requests through. */
         @WithDefault("10s")
         Duration openDuration();
+
+        /** Trial requests let through half-open; their outcome closes or reopens the circuit. */
+        @WithDefault("3")
+        int halfOpenCalls();
     }
 }

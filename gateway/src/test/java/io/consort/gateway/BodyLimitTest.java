@@ -28,7 +28,7 @@ class BodyLimitTest {
     @Test
     void aChunkedBodyGrowingPastTheLimitIsCutOffWithAProblem() throws IOException {
         String answer = RawHttp.exchange("POST /api/v1/prospects/bulk HTTP/1.1\r\nHost: gw\r\nContent-Type: application/x-ndjson\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n", LIMIT + 1);
+                + "Authorization: " + Edge.bearer() + "\r\nTransfer-Encoding: chunked\r\n\r\n", LIMIT + 1);
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("\"status\":413"), answer);
     }

@@ -1,6 +1,6 @@
 package io.consort.gateway;
 
-import static io.restassured.RestAssured.given;
+import static io.consort.gateway.Edge.signedIn;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -14,12 +14,12 @@ class OperationsTest {
 
     @Test
     void livenessIsUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        signedIn().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessStaysUpAndReportsEachUpstreamsReachability() {
-        given().get("/q/health/ready").then()
+        signedIn().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.status", equalTo("UP"))
@@ -30,9 +30,9 @@ class OperationsTest {
 
     @Test
     void metricsCountRequestsPerRouteWithoutPathsInTheTags() {
-        given().get("/api/v1/campaigns/1").then().statusCode(200);
-        given().get("/api/v1/campaigns/2").then().statusCode(200);
-        given().get("/q/metrics").then()
+        signedIn().get("/api/v1/campaigns/1").then().statusCode(200);
+        signedIn().get("/api/v1/campaigns/2").then().statusCode(200);
+        signedIn().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("consort_gateway_requests_seconds_count{method=\"GET\",route=\"campaign\",status=\"200\"}"))
                 .body(containsString("consort_gateway_circuit_open{route=\"campaign\"} 0.0"))
@@ -41,7 +41,7 @@ class OperationsTest {
 
     @Test
     void aPreflightFromThePortalIsAnsweredAtTheEdge() {
-        given().header("Origin", "http://localhost:3000")
+        signedIn().header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
                 .options("/api/v1/applications").then()
@@ -53,11 +53,11 @@ class OperationsTest {
 
     @Test
     void corsHeadersComeFromTheGatewayNotTheService() {
-        given().header("Origin", "http://localhost:3000").get("/api/v1/programs").then()
+        signedIn().header("Origin", "http://localhost:3000").get("/api/v1/programs").then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
-        given().header("Origin", "https://evil.example").get("/api/v1/programs").then()
+        signedIn().header("Origin", "https://evil.example").get("/api/v1/programs").then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 }

@@ -1,6 +1,6 @@
 package io.consort.gateway;
 
-import static io.restassured.RestAssured.given;
+import static io.consort.gateway.Edge.signedIn;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -51,7 +51,7 @@ class RoutingTest {
 
     @Test
     void everyPrefixOfTheApiTableReachesItsOwningService() {
-        OWNER_BY_PATH.forEach((path, owner) -> given().urlEncodingEnabled(false).get(path).then()
+        OWNER_BY_PATH.forEach((path, owner) -> signedIn().urlEncodingEnabled(false).get(path).then()
                 .statusCode(200)
                 .body("upstream", equalTo(owner))
                 .body("uri", equalTo(path)));
@@ -61,8 +61,7 @@ class RoutingTest {
     void pathQueryBodyAndBearerTokenArriveUnchanged() {
         String uri = "/api/v1/partners/by-external-id/salesforce/001%2FAB?fields=name,tier&q=a%20b&x=1&x=2";
         String body = "{\"name\":\"Acme\",\"tags\":[\"é\",\"☃\"]}";
-        JsonPath echo = given().urlEncodingEnabled(false)
-                .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.payload.signature")
+        JsonPath echo = signedIn().urlEncodingEnabled(false)
                 .header("Idempotency-Key", "k-1")
                 .header("If-Match", "\"3\"")
                 .contentType("application/json; charset=UTF-8")
@@ -72,7 +71,7 @@ class RoutingTest {
         assertEquals("recruitment", echo.getString("upstream"));
         assertEquals("PUT", echo.getString("method"));
         assertEquals(uri, echo.getString("uri"));
-        assertEquals("Bearer eyJhbGciOiJSUzI1NiJ9.payload.signature", echo.getString("headers.authorization[0]"));
+        assertEquals(Edge.bearer(), echo.getString("headers.authorization[0]"));
         assertEquals("k-1", echo.getString("headers.idempotency-key[0]"));
         assertEquals("\"3\"", echo.getString("headers.if-match[0]"));
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -82,7 +81,7 @@ class RoutingTest {
 
     @Test
     void aPrefixMatchesWholeSegmentsOnly() {
-        given().get("/api/v1/partners-export").then()
+        signedIn().get("/api/v1/partners-export").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://consort.io/problems/not-found"))
@@ -92,7 +91,7 @@ class RoutingTest {
 
     @Test
     void anUnknownPrefixIsANotFoundProblem() {
-        Response response = given().get("/api/v2/programs");
+        Response response = signedIn().get("/api/v2/programs");
         response.then()
                 .statusCode(404)
                 .contentType("application/problem+json")
@@ -103,7 +102,7 @@ class RoutingTest {
 
     @Test
     void adminEndpointsAreNotRoutedBecauseEveryServiceHasItsOwn() {
-        given().post("/api/v1/admin/rebuild").then()
+        signedIn().post("/api/v1/admin/rebuild").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", startsWith("Administrative endpoints belong to each service"));
@@ -111,7 +110,7 @@ class RoutingTest {
 
     @Test
     void dotSegmentsCannotSmuggleARequestPastItsRoute() {
-        given().urlEncodingEnabled(false).get("/api/v1/programs/%2e%2e/admin/rebuild").then()
+        signedIn().urlEncodingEnabled(false).get("/api/v1/programs/%2e%2e/admin/rebuild").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://consort.io/problems/bad-request"));
@@ -121,15 +120,15 @@ class RoutingTest {
     void aRequestTargetOrHeaderFieldsOverTheSuitesLimitsAreProblemsOfTheGatewaysOwn() {
         String path = "/api/v1/programs";
         String within = path + "?q=" + "a".repeat(RequestHead.MAX_URI_LENGTH - path.length() - 3);
-        given().urlEncodingEnabled(false).get(within).then().statusCode(200).body("uri", equalTo(within));
-        Response tooLong = given().urlEncodingEnabled(false).get(within + "a");
+        signedIn().urlEncodingEnabled(false).get(within).then().statusCode(200).body("uri", equalTo(within));
+        Response tooLong = signedIn().urlEncodingEnabled(false).get(within + "a");
         tooLong.then().statusCode(414)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://consort.io/problems/uri-too-long"))
                 .body("instance", equalTo(path))
                 .body("requestId", equalTo(tooLong.header("X-Request-Id")));
-        given().header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES / 2)).get(path).then().statusCode(200);
-        given().header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES)).get(path).then()
+        signedIn().header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES / 2)).get(path).then().statusCode(200);
+        signedIn().header("X-Padding", "a".repeat(RequestHead.MAX_HEADER_BYTES)).get(path).then()
                 .statusCode(431)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://consort.io/problems/headers-too-large"));
@@ -137,7 +136,7 @@ class RoutingTest {
 
     @Test
     void aGeneratedRequestIdIsSentUpstreamAndReturned() {
-        Response response = given().get("/api/v1/programs");
+        Response response = signedIn().get("/api/v1/programs");
         String id = response.header("X-Request-Id");
         response.then().statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"))
@@ -147,11 +146,11 @@ class RoutingTest {
 
     @Test
     void theClientsRequestIdIsKeptAndAMalformedOneReplaced() {
-        given().header("X-Request-Id", "portal-7f3a:42").get("/api/v1/tiers").then()
+        signedIn().header("X-Request-Id", "portal-7f3a:42").get("/api/v1/tiers").then()
                 .statusCode(200)
                 .header("X-Request-Id", "portal-7f3a:42")
                 .body("headers.x-request-id", contains("portal-7f3a:42"));
-        given().header("X-Request-Id", "<script>alert(1)</script>").get("/api/v1/tiers").then()
+        signedIn().header("X-Request-Id", "<script>alert(1)</script>").get("/api/v1/tiers").then()
                 .statusCode(200)
                 .header("X-Request-Id", not("<script>alert(1)</script>"))
                 .body("headers.x-request-id[0]", not("<script>alert(1)</script>"));
@@ -160,7 +159,7 @@ class RoutingTest {
     @Test
     void traceContextPassesThroughUntouched() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().header("traceparent", traceparent).header("tracestate", "vendor=1")
+        signedIn().header("traceparent", traceparent).header("tracestate", "vendor=1")
                 .get("/api/v1/leads").then()
                 .statusCode(200)
                 .body("headers.traceparent", contains(traceparent))
@@ -169,7 +168,7 @@ class RoutingTest {
 
     @Test
     void hopByHopHeadersStopAtTheGatewayAndForwardingHeadersAreItsOwn() {
-        given().header("Connection", "keep-alive, X-Hop-Secret")
+        signedIn().header("Connection", "keep-alive, X-Hop-Secret")
                 .header("X-Hop-Secret", "for-the-gateway-only")
                 .header("Proxy-Authorization", "Basic Z2F0ZXdheQ==")
                 .header("X-Forwarded-For", "6.6.6.6")
@@ -190,7 +189,7 @@ class RoutingTest {
 
     @Test
     void anAbsoluteLocationFromTheServicePointsBackAtTheGateway() {
-        given().post("/api/v1/programs/created").then()
+        signedIn().post("/api/v1/programs/created").then()
                 .statusCode(201)
                 .header("Location", "http://" + gatewayAuthority() + "/api/v1/programs/42");
     }
@@ -198,9 +197,9 @@ class RoutingTest {
     @Test
     void everyHttpMethodIsForwarded() {
         for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
-            given().request(method, "/api/v1/incentives").then().statusCode(200).body("method", equalTo(method));
+            signedIn().request(method, "/api/v1/incentives").then().statusCode(200).body("method", equalTo(method));
         }
-        given().head("/api/v1/incentives").then().statusCode(200).header("X-Upstream", "performance");
+        signedIn().head("/api/v1/incentives").then().statusCode(200).header("X-Upstream", "performance");
     }
 
     /** Host and port as the test client addresses the gateway, i.e. what it sends as {@code Host}. */

@@ -1,6 +1,6 @@
 package io.consort.gateway;
 
-import static io.restassured.RestAssured.given;
+import static io.consort.gateway.Edge.signedIn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +35,7 @@ class StreamingTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/prospects/bulk"))
                 .header("Content-Type", "application/x-ndjson")
                 .header("X-Request-Id", requestId)
-                .header("Authorization", "Bearer bulk-token")
+                .header("Authorization", Edge.bearer())
                 .timeout(Duration.ofSeconds(60))
                 // Unknown length, so the JDK client sends it chunked.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
@@ -47,14 +47,14 @@ class StreamingTest {
         JsonPath echo = JsonPath.from(response.body());
         assertEquals(body.length, echo.getLong("bodyLength"));
         assertEquals(HexFormat.of().formatHex(body.sha.digest()), echo.getString("bodySha256"));
-        assertEquals("Bearer bulk-token", echo.getString("headers.authorization[0]"));
+        assertEquals(Edge.bearer(), echo.getString("headers.authorization[0]"));
     }
 
     @Test
     void aLargeBodyOfKnownLengthPassesIntact() {
         byte[] payload = new byte[12 * 1024 * 1024];
         new java.util.Random(7).nextBytes(payload);
-        JsonPath echo = given().contentType("application/octet-stream").body(payload)
+        JsonPath echo = signedIn().contentType("application/octet-stream").body(payload)
                 .post("/api/v1/partners/bulk").then().statusCode(200).extract().jsonPath();
         assertEquals(payload.length, echo.getLong("bodyLength"));
         assertEquals(String.valueOf(payload.length), echo.getString("headers.content-length[0]"));
@@ -64,7 +64,7 @@ class StreamingTest {
     @Test
     void aLargeAnswerStreamsBackToTheClient() {
         long size = 16L * 1024 * 1024;
-        byte[] answer = given().get("/api/v1/dashboards/large?bytes=" + size).then()
+        byte[] answer = signedIn().get("/api/v1/dashboards/large?bytes=" + size).then()
                 .statusCode(200).header("Transfer-Encoding", "chunked").extract().asByteArray();
         assertEquals(size, answer.length);
         assertArrayEquals(new byte[16], java.util.Arrays.copyOfRange(answer, answer.length - 16, answer.length));
@@ -123,7 +123,7 @@ class StreamingTest {
         private void awaitUpstreamReceiving() throws IOException {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {
-                String received = given().baseUri(upstream).get("/_control/received/" + requestId).asString();
+                String received = signedIn().baseUri(upstream).get("/_control/received/" + requestId).asString();
                 if (Long.parseLong(received) > 0) {
                     sawUpstreamReceiveBeforeEnd = true;
                     return;

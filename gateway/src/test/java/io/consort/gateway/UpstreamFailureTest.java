@@ -1,6 +1,6 @@
 package io.consort.gateway;
 
-import static io.restassured.RestAssured.given;
+import static io.consort.gateway.Edge.signedIn;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -18,7 +18,7 @@ class UpstreamFailureTest {
 
     @Test
     void aServiceThatRefusesConnectionsIsAServiceUnavailableProblemWithRetryAfter() {
-        Response response = given().header("Authorization", "Bearer t").get("/api/v1/test-dead/things");
+        Response response = signedIn().get("/api/v1/test-dead/things");
         response.then()
                 .statusCode(503)
                 .contentType("application/problem+json")
@@ -33,7 +33,7 @@ class UpstreamFailureTest {
     @Test
     void aServiceThatDoesNotAnswerInTimeIsAGatewayTimeoutProblem() {
         long started = System.nanoTime();
-        given().get("/api/v1/test-slow/report").then()
+        signedIn().get("/api/v1/test-slow/report").then()
                 .statusCode(504)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://consort.io/problems/gateway-timeout"))
@@ -45,7 +45,7 @@ class UpstreamFailureTest {
 
     @Test
     void anAnswerThatIsNotHttpIsABadGatewayProblem() {
-        given().get("/api/v1/test-broken").then()
+        signedIn().get("/api/v1/test-broken").then()
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://consort.io/problems/bad-gateway"))
@@ -55,27 +55,27 @@ class UpstreamFailureTest {
     @Test
     void theCircuitOpensAfterConsecutiveFailuresAndClosesAfterASuccessfulTrial() throws InterruptedException {
         String flaky = ConfigProvider.getConfig().getValue("consort.gateway.upstreams.flaky.url", String.class);
-        given().baseUri(flaky).get("/_control/healthy/false").then().statusCode(200);
+        signedIn().baseUri(flaky).get("/_control/healthy/false").then().statusCode(200);
         int hitsBefore = hits(flaky);
 
-        // failure-threshold is 3 in the test profile. POSTs, which the gateway never sends twice: a GET on a
+        // 3 failures of 3 calls open it in the test profile. POSTs, which the gateway never sends twice: a GET on a
         // kept-alive connection that the upstream drops would go once more on a fresh one.
         for (int i = 0; i < 3; i++) {
-            given().contentType("application/json").body("{}").post("/api/v1/test-flaky/x").then().statusCode(502);
+            signedIn().contentType("application/json").body("{}").post("/api/v1/test-flaky/x").then().statusCode(502);
         }
-        given().get("/api/v1/test-flaky/x").then()
+        signedIn().get("/api/v1/test-flaky/x").then()
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("detail", equalTo("The flaky service is failing; calls to it are suspended for a moment."));
         assertEquals(hitsBefore + 3, hits(flaky), "an open circuit does not call the upstream");
 
-        given().baseUri(flaky).get("/_control/healthy/true").then().statusCode(200);
+        signedIn().baseUri(flaky).get("/_control/healthy/true").then().statusCode(200);
         Thread.sleep(1100); // open-duration is 1 s in the test profile
-        given().get("/api/v1/test-flaky/x").then().statusCode(200).body(equalTo("fine"));
-        given().get("/api/v1/test-flaky/x").then().statusCode(200);
+        signedIn().get("/api/v1/test-flaky/x").then().statusCode(200).body(equalTo("fine"));
+        signedIn().get("/api/v1/test-flaky/x").then().statusCode(200);
         assertEquals(hitsBefore + 5, hits(flaky));
-        given().get("/q/metrics").then().statusCode(200)
+        signedIn().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString(
                         "consort_gateway_upstream_failures_total{kind=\"circuit-open\",route=\"flaky\"}"));
     }
@@ -83,41 +83,59 @@ class UpstreamFailureTest {
     @Test
     void aFailedTrialReopensTheCircuit() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
-            given().get("/api/v1/test-reopen/y").then().statusCode(502);
+            signedIn().get("/api/v1/test-reopen/y").then().statusCode(502);
         }
-        given().get("/api/v1/test-reopen/y").then().statusCode(503).header("Retry-After", notNullValue());
+        signedIn().get("/api/v1/test-reopen/y").then().statusCode(503).header("Retry-After", notNullValue());
         Thread.sleep(1100);
         // The half-open trial reaches the still-broken upstream and fails...
-        given().get("/api/v1/test-reopen/y").then().statusCode(502);
+        signedIn().get("/api/v1/test-reopen/y").then().statusCode(502);
         // ...so the next call is refused at once again, without the threshold's worth of failures.
-        given().get("/api/v1/test-reopen/y").then().statusCode(503).header("Retry-After", "1");
+        signedIn().get("/api/v1/test-reopen/y").then().statusCode(503).header("Retry-After", "1");
     }
 
     @Test
     void aRequestWithoutBodyGoesAgainOnAFreshConnectionWhenThePooledOneWasClosed() {
         String stale = ConfigProvider.getConfig().getValue("consort.gateway.upstreams.stale.url", String.class);
-        given().get("/api/v1/test-stale/a").then().statusCode(200).body(equalTo("fresh"));
+        signedIn().get("/api/v1/test-stale/a").then().statusCode(200).body(equalTo("fresh"));
         // The pooled connection carries this one, and the service closes it unanswered: the gateway sends it
         // again on a new connection rather than answering 502.
-        given().get("/api/v1/test-stale/b").then().statusCode(200).body(equalTo("fresh"));
+        signedIn().get("/api/v1/test-stale/b").then().statusCode(200).body(equalTo("fresh"));
         assertEquals(2, connections(stale));
 
         // A request with a body is not sent twice: the same stale connection is a 502.
-        given().contentType("application/json").body("{\"name\":\"once\"}").post("/api/v1/test-stale/c").then()
+        signedIn().contentType("application/json").body("{\"name\":\"once\"}").post("/api/v1/test-stale/c").then()
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The stale service gave no valid answer."));
         assertEquals(2, connections(stale));
-        given().get("/q/metrics").then().statusCode(200)
+        signedIn().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString(
                         "consort_gateway_upstream_failures_total{kind=\"stale-connection\",route=\"stale\"} 1.0"));
     }
 
+    @Test
+    void fiveHundredsOpenTheCircuitThoughTheServiceAnswered() {
+        for (int i = 0; i < 3; i++) {
+            // The service's own answer still reaches the client.
+            signedIn().get("/api/v1/test-erring/z").then().statusCode(500).body("detail", equalTo("bug"));
+        }
+        signedIn().get("/api/v1/test-erring/z").then().statusCode(503)
+                .body("detail", equalTo("The erring service is failing; calls to it are suspended for a moment."));
+    }
+
+    @Test
+    void slowAnswersOpenTheCircuitThoughEachOneSucceeded() {
+        for (int i = 0; i < 3; i++) {
+            signedIn().get("/api/v1/test-sluggish/z").then().statusCode(200).body(equalTo("eventually"));
+        }
+        signedIn().get("/api/v1/test-sluggish/z").then().statusCode(503).header("Retry-After", notNullValue());
+    }
+
     private static int connections(String stale) {
-        return Integer.parseInt(given().baseUri(stale).get("/_control/connections").then().statusCode(200).extract().asString());
+        return Integer.parseInt(signedIn().baseUri(stale).get("/_control/connections").then().statusCode(200).extract().asString());
     }
 
     private static int hits(String flaky) {
-        return Integer.parseInt(given().baseUri(flaky).get("/_control/hits").then().statusCode(200).extract().asString());
+        return Integer.parseInt(signedIn().baseUri(flaky).get("/_control/hits").then().statusCode(200).extract().asString());
     }
 }

@@ -1,5 +1,6 @@
 package io.consort.gateway;
 
+import io.consort.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Future;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import java.io.IOException;
+import org.jose4j.jwk.RsaJsonWebKey;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,11 +42,21 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
     /** How long the slow upstream waits before answering; longer than the test request timeout (1.5 s). */
     static final long SLOW_MILLIS = 4000;
 
+    /** Past the test profile's slow-call duration (1 s), within its request timeout (1.5 s). */
+    static final long SLUGGISH_MILLIS = 1150;
+
+    /** The partner 360's sections: community answers this partner late, performance drops the connection. */
+    static final String SLOW_PARTNER = "5e0e5e0e-0000-4000-8000-000000000510";
+    /** Recruitment answers 404 for this partner, as for another partner's. */
+    static final String HIDDEN_PARTNER = "5e0e5e0e-0000-4000-8000-000000000404";
+
     private Vertx vertx;
     private final Map<String, Long> receivedById = new ConcurrentHashMap<>();
     private final AtomicBoolean flakyHealthy = new AtomicBoolean(true);
     private final AtomicInteger flakyHits = new AtomicInteger();
     private final AtomicInteger staleConnections = new AtomicInteger();
+    private final AtomicInteger keyFetches = new AtomicInteger();
+    private final java.util.List<JsonObject> publishedKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -64,12 +76,59 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         route(config, "reopen", "http://127.0.0.1:" + listen(garbageServer()), "/api/v1/test-reopen");
         route(config, "flaky", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::flaky)), "/api/v1/test-flaky");
         route(config, "stale", "http://127.0.0.1:" + listen(oneRequestPerConnection()), "/api/v1/test-stale");
+        config.put("consort.gateway.auth.jwks-url", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(this::keys))
+                + "/realms/prm/protocol/openid-connect/certs");
+        route(config, "erring", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(req -> req.end().onSuccess(v ->
+                req.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":500,\"detail\":\"bug\"}")))), "/api/v1/test-erring");
+        route(config, "sluggish", "http://127.0.0.1:" + listen(vertx.createHttpServer().requestHandler(req -> req.end().onSuccess(v ->
+                vertx.setTimer(SLUGGISH_MILLIS, t -> req.response().end("eventually"))))), "/api/v1/test-sluggish");
+        route(config, "limited", config.get("consort.gateway.upstreams.recruitment.url"), "/api/v1/test-limited");
+        route(config, "early", "http://127.0.0.1:" + listen(answersBeforeTheBody()), "/api/v1/test-early");
         return config;
     }
 
     private static void route(Map<String, String> config, String name, String url, String prefix) {
         config.put("consort.gateway.upstreams." + name + ".url", url);
         config.put("consort.gateway.upstreams." + name + ".prefixes", prefix);
+    }
+
+    /**
+     * The realm's key endpoint: the testkit's token key under its id {@code consort-test}, and whatever keys a test
+     * publishes with {@code POST /_control/keys} (a JWK), as a realm does when it rotates; {@code /_control/fetches}
+     * counts the fetches of the key set.
+     */
+    private void keys(HttpServerRequest req) {
+        String path = req.path();
+        if (path.equals("/_control/keys")) {
+            req.body().onSuccess(body -> {
+                publishedKeys.add(new JsonObject(body.toString()));
+                req.response().setStatusCode(204).end();
+            });
+            return;
+        }
+        if (path.equals("/_control/fetches")) {
+            req.response().end(String.valueOf(keyFetches.get()));
+            return;
+        }
+        keyFetches.incrementAndGet();
+        JsonArray keys = new JsonArray().add(testkitKey());
+        publishedKeys.forEach(keys::add);
+        req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("keys", keys).encode());
+    }
+
+    private static JsonObject testkitKey() {
+        try {
+            var spec = new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(TestTokens.publicKey()));
+            var key = (java.security.interfaces.RSAPublicKey) java.security.KeyFactory.getInstance("RSA").generatePublic(spec);
+            RsaJsonWebKey jwk = new RsaJsonWebKey(key);
+            jwk.setKeyId("consort-test");
+            jwk.setAlgorithm("RS256");
+            jwk.setUse("sig");
+            return new JsonObject(jwk.toJson());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Describes the request it received as JSON, or serves one of the special paths the tests use. */
@@ -95,6 +154,18 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             }
         });
         req.endHandler(v -> {
+            if (req.uri().contains(SLOW_PARTNER) && service.equals("community")) {
+                vertx.setTimer(2000, t -> res.putHeader("Content-Type", "application/json").end("{}"));
+                return;
+            }
+            if (req.uri().contains(SLOW_PARTNER) && service.equals("performance")) {
+                req.connection().close();
+                return;
+            }
+            if (req.uri().contains(HIDDEN_PARTNER) && service.equals("recruitment")) {
+                res.setStatusCode(404).putHeader("Content-Type", "application/problem+json").end("{\"status\":404}");
+                return;
+            }
             if (path.endsWith("/created")) {
                 res.setStatusCode(201)
                         .putHeader("Location", "http://127.0.0.1:" + req.localAddress().port() + "/api/v1/programs/42")
@@ -195,6 +266,34 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                     body = "fresh";
                 }
                 socket.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            });
+        });
+    }
+
+    /**
+     * Refuses every request as soon as its head has arrived, before reading any of its body, and closes the
+     * connection: what a service does that rejects a request early (a 415 for the wrong media type, a 400 for a
+     * malformed path) while the gateway is still sending the body. Closing with unread bytes makes the
+     * operating system reset the connection, so the gateway's next write fails while the answer waits unread.
+     */
+    private NetServer answersBeforeTheBody() {
+        return vertx.createNetServer().connectHandler(socket -> {
+            Buffer[] received = {Buffer.buffer()};
+            socket.handler(data -> {
+                if (received[0] == null) {
+                    return;
+                }
+                received[0].appendBuffer(data);
+                String text = received[0].toString(StandardCharsets.ISO_8859_1);
+                if (!text.contains("\r\n\r\n")) {
+                    return;
+                }
+                received[0] = null;
+                String body = text.startsWith("GET /q/health/ready ") ? "{\"status\":\"UP\"}"
+                        : "{\"type\":\"https://consort.io/problems/unsupported-media-type\",\"status\":415,\"detail\":\"early\"}";
+                socket.write("HTTP/1.1 " + (body.contains("415") ? "415 Unsupported Media Type" : "200 OK")
+                        + "\r\nContent-Type: application/problem+json\r\nConnection: close\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body).onComplete(v -> socket.close());
             });
         });
     }

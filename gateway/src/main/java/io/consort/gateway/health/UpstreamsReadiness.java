@@ -45,7 +45,7 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
                 Upstream upstream = upstreams.get(i);
                 CircuitBreaker breaker = gateway.breakers().get(upstream.name());
                 builder.withData(upstream.name(), probes.get(i).result() + " at " + upstream.origins().get(0)
-                        + ", circuit " + breaker.state());
+                        + ", circuit " + breaker.describe());
             }
             return Future.succeededFuture(builder.build());
         });

@@ -1,95 +1,113 @@
 package io.consort.gateway.proxy;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.function.LongSupplier;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One upstream's breaker: after {@code threshold} consecutive transport failures it opens and the gateway
- * answers 503 without calling the upstream; after {@code openDuration} it lets exactly one trial request
- * through (half-open); that trial's success closes it, its failure opens it again for another period.
- * Shared by all event loops, hence synchronized; the critical sections are a few field reads.
+ * One upstream's breaker, Resilience4j's: it opens when, over a sliding window of the last {@code window} of
+ * time (and once at least {@code minimumCalls} calls were seen), the share of failed calls or the share of slow
+ * calls reaches its threshold, as Envoy's outlier detection ejects a host. A failure is a transport failure
+ * (refused, timed out, not HTTP) or a 5xx answer; a slow call is one whose answer took longer than
+ * {@code slowCallDuration}. Open, the gateway answers 503 without calling the upstream for {@code openDuration};
+ * then {@code halfOpenCalls} trial calls go through, and their outcome closes or reopens it.
+ * This class only adapts it to the gateway: outcomes in, {@code Retry-After} out.
  */
 public final class CircuitBreaker {
 
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
-    private final int threshold;
-    private final long openNanos;
-    private final LongSupplier clock;
-
-    private State state = State.CLOSED;
-    private int consecutiveFailures;
-    private long openedAt;
-    private boolean trialInFlight;
-
-    public CircuitBreaker(int threshold, Duration openDuration, LongSupplier nanoClock) {
-        if (threshold < 1) {
-            throw new IllegalArgumentException("failure threshold must be at least 1");
-        }
-        this.threshold = threshold;
-        this.openNanos = openDuration.toNanos();
-        this.clock = nanoClock;
+    /** The breaker's knobs, as configured per gateway (see {@code GatewayConfig.CircuitBreakerConfig}). */
+    public record Settings(Duration window, int minimumCalls, float failureRatePercent, Duration slowCallDuration,
+            float slowCallRatePercent, Duration openDuration, int halfOpenCalls) {
     }
 
-    public CircuitBreaker(int threshold, Duration openDuration) {
-        this(threshold, openDuration, System::nanoTime);
-    }
-
-    /** Whether a request may go to the upstream now; every permitted request must end in {@link #onSuccess()} or {@link #onFailure()}. */
-    public synchronized boolean tryAcquire() {
-        switch (state) {
-            case CLOSED:
-                return true;
-            case OPEN:
-                if (clock.getAsLong() - openedAt < openNanos) {
-                    return false;
-                }
-                state = State.HALF_OPEN;
-                trialInFlight = true;
-                return true;
-            case HALF_OPEN:
-            default:
-                if (trialInFlight) {
-                    return false;
-                }
-                trialInFlight = true;
-                return true;
+    /** What the breaker records as a failed call. */
+    static final class UpstreamFailure extends RuntimeException {
+        UpstreamFailure(String kind) {
+            super(kind, null, false, false);
         }
     }
 
-    public synchronized void onSuccess() {
-        state = State.CLOSED;
-        consecutiveFailures = 0;
-        trialInFlight = false;
+    private final io.github.resilience4j.circuitbreaker.CircuitBreaker delegate;
+    private final Duration openDuration;
+    private final Clock clock;
+    private volatile Instant openedAt = Instant.EPOCH;
+
+    public CircuitBreaker(String name, Settings settings, Clock clock) {
+        this.openDuration = settings.openDuration();
+        this.clock = clock;
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindow((int) Math.max(1, settings.window().toSeconds()), settings.minimumCalls(), SlidingWindowType.TIME_BASED)
+                .failureRateThreshold(settings.failureRatePercent())
+                .slowCallDurationThreshold(settings.slowCallDuration())
+                .slowCallRateThreshold(settings.slowCallRatePercent())
+                .waitDurationInOpenState(settings.openDuration())
+                .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
+                // Half-open on the first request after the wait, not by a timer thread.
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .clock(clock)
+                .build();
+        this.delegate = io.github.resilience4j.circuitbreaker.CircuitBreaker.of(name, config);
+        delegate.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN) {
+                openedAt = clock.instant();
+            }
+        });
     }
 
-    public synchronized void onFailure() {
-        trialInFlight = false;
-        consecutiveFailures++;
-        if (state == State.HALF_OPEN || consecutiveFailures >= threshold) {
-            state = State.OPEN;
-            openedAt = clock.getAsLong();
+    public CircuitBreaker(String name, Settings settings) {
+        this(name, settings, Clock.systemUTC());
+    }
+
+    /** Whether a request may go to the upstream now; every permitted one must end in exactly one outcome call. */
+    public boolean tryAcquire() {
+        return delegate.tryAcquirePermission();
+    }
+
+    /** The upstream answered, after {@code nanos}; a 5xx counts as a failure, any other status as a success. */
+    public void onAnswer(int status, long nanos) {
+        if (status >= 500) {
+            delegate.onError(nanos, TimeUnit.NANOSECONDS, new UpstreamFailure("status " + status));
+        } else {
+            delegate.onSuccess(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
-    /**
-     * A permitted request that ended without telling anything about the upstream (the client went away):
-     * frees the half-open trial slot without changing the verdict.
-     */
-    public synchronized void onAbandoned() {
-        trialInFlight = false;
+    /** The upstream could not be used (refused, timed out, answered with something that is not HTTP). */
+    public void onFailure(String kind, long nanos) {
+        delegate.onError(nanos, TimeUnit.NANOSECONDS, new UpstreamFailure(kind));
     }
 
-    public synchronized State state() {
-        if (state == State.OPEN && clock.getAsLong() - openedAt >= openNanos) {
-            return State.HALF_OPEN;
-        }
-        return state;
+    /** A permitted request that ended without telling anything about the upstream (the client went away). */
+    public void onAbandoned() {
+        delegate.releasePermission();
+    }
+
+    public State state() {
+        return switch (delegate.getState()) {
+            case OPEN, FORCED_OPEN -> clock.instant().isBefore(openedAt.plus(openDuration)) ? State.OPEN : State.HALF_OPEN;
+            case HALF_OPEN -> State.HALF_OPEN;
+            default -> State.CLOSED;
+        };
     }
 
     /** Whole seconds until an open circuit lets a trial through, at least 1, for {@code Retry-After}. */
-    public synchronized long retryAfterSeconds() {
-        long remaining = openNanos - (clock.getAsLong() - openedAt);
-        return Math.max(1, (remaining + 999_999_999L) / 1_000_000_000L);
+    public long retryAfterSeconds() {
+        long remainingMillis = Duration.between(clock.instant(), openedAt.plus(openDuration)).toMillis();
+        return Math.max(1, (remainingMillis + 999) / 1000);
+    }
+
+    /** Failure and slow-call rates over the window, for the readiness data. */
+    public String describe() {
+        var metrics = delegate.getMetrics();
+        return state() + " (failure rate " + rate(metrics.getFailureRate()) + ", slow " + rate(metrics.getSlowCallRate()) + ")";
+    }
+
+    private static String rate(float percent) {
+        return percent < 0 ? "n/a" : Math.round(percent) + "%";
     }
 }

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -53,6 +54,11 @@ final class Exchange {
     private boolean clientGone;
     private boolean bodyTooLarge;
     private final List<String> copiedHeaders = new ArrayList<>();
+    /**
+     * When the breaker let this exchange through, then when its body was all sent: outcomes are timed from the
+     * latter (a slow call is a slow answer, not a long upload), or the former if the body never went whole.
+     */
+    private long started = System.nanoTime();
 
     Exchange(RoutingContext ctx, Route route, CircuitBreaker breaker, String requestId, ProxySettings settings) {
         this.ctx = ctx;
@@ -120,6 +126,7 @@ final class Exchange {
     private void send(HttpClientRequest upstream) {
         upstreamRequest = upstream;
         onReusedConnection = settings.connections().reused(upstream.connection());
+        keepReadingAfterAFailedWrite(upstream);
         // Every failure also fails response(), where it is classified; this only keeps Vert.x from logging it again.
         upstream.exceptionHandler(ignored -> { });
         if (clientGone) {
@@ -147,11 +154,49 @@ final class Exchange {
             if (sent.succeeded()) {
                 // The clock starts once the whole body is sent, so a long upload is not mistaken for a slow upstream.
                 upstream.idleTimeout(settings.requestTimeoutMillis());
-            } else {
-                bodyTooLarge = sent.cause() instanceof BodyLimit.TooLarge;
+                started = System.nanoTime();
+            } else if (sent.cause() instanceof BodyLimit.TooLarge) {
+                bodyTooLarge = true;
                 upstream.reset(0, sent.cause());
+            } else if (!clientGone) {
+                // The service stopped reading the body: it answered early (a 400 or 415 before the body mattered)
+                // and closed, or the connection broke. Resetting here would throw away an answer that may already
+                // have arrived; the connection is broken anyway, so response() tells which: the service's answer,
+                // or a failure (502) if none came. Meanwhile the rest of the client's body is read and dropped, so
+                // the client, still sending, gets to read the answer too.
+                LOG.debugf("request %s: %s stopped reading the body of %s %s: %s", requestId, route.upstream().name(),
+                        request.method(), request.path(), sent.cause().toString());
+                drainClientBody();
             }
         });
+    }
+
+    /** Reads the rest of the client's body without passing it on, up to the body limit; past it, closes. */
+    private void drainClientBody() {
+        if (request.isEnded()) {
+            return;
+        }
+        long[] seen = {0};
+        request.handler(chunk -> {
+            seen[0] += chunk.length();
+            if (seen[0] > settings.maxBodyBytes()) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(null);
+        request.resume();
+    }
+
+    /**
+     * A service that answers before reading the body and closes makes the operating system reset the connection;
+     * the next write of the body then fails while the answer waits, unread, in the socket. Netty closes a channel
+     * on a failed write by default, throwing that answer away (issue 21, the early-answer race); with auto-close
+     * off it goes on reading, so the answer is parsed and the connection closes when the reset is read.
+     */
+    private static void keepReadingAfterAFailedWrite(HttpClientRequest upstream) {
+        if (upstream.connection() instanceof ConnectionBase connection) {
+            connection.channel().config().setAutoClose(false);
+        }
     }
 
     private boolean hasBodyOfUnknownLength() {
@@ -162,8 +207,8 @@ final class Exchange {
     }
 
     private void respond(HttpClientResponse upstream) {
-        // Any parseable answer, 5xx included, is the service speaking: the transport works.
-        succeeded();
+        // The service spoke; a 5xx still counts against it (as outlier detection does), and so does slowness.
+        answered(upstream.statusCode());
         HttpServerResponse response = ctx.response();
         if (clientGone || response.closed()) {
             upstreamRequest.reset();
@@ -217,8 +262,8 @@ final class Exchange {
             abandoned();
             return;
         }
-        failed();
         String name = route.upstream().name();
+        failed(isUnreachable(cause) ? "refused" : "malformed");
         if (isUnreachable(cause)) {
             settings.metrics().upstreamFailure(name, "refused");
             LOG.warnf("request %s: %s unreachable: %s", requestId, name, cause.toString());
@@ -254,7 +299,7 @@ final class Exchange {
             request(upstreamOptions);
             return;
         }
-        failed();
+        failed(cause instanceof TimeoutException ? "timeout" : "malformed");
         if (cause instanceof TimeoutException) {
             settings.metrics().upstreamFailure(name, "timeout");
             LOG.warnf("request %s: %s did not answer %s %s in time", requestId, name, request.method(), request.path());
@@ -309,17 +354,17 @@ final class Exchange {
         }
     }
 
-    private void succeeded() {
+    private void answered(int status) {
         if (!verdictGiven) {
             verdictGiven = true;
-            breaker.onSuccess();
+            breaker.onAnswer(status, System.nanoTime() - started);
         }
     }
 
-    private void failed() {
+    private void failed(String kind) {
         if (!verdictGiven) {
             verdictGiven = true;
-            breaker.onFailure();
+            breaker.onFailure(kind, System.nanoTime() - started);
         }
     }
 

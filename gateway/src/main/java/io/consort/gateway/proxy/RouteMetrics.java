@@ -45,4 +45,14 @@ public final class RouteMetrics {
                 .register(registry)
                 .increment();
     }
+
+    /** A request refused by a rate limit; tagged by the limit's name, never by client. */
+    public void rateLimited(String route, String limit) {
+        Counter.builder("consort.gateway.rate.limited")
+                .description("Requests refused with 429 by a per-client rate limit")
+                .tag("route", route)
+                .tag("limit", limit)
+                .register(registry)
+                .increment();
+    }
 }
