@@ -83,6 +83,10 @@ public final class ApiDocument {
 
     private byte[] example(Object mediaType) {
         Object schema = mediaType instanceof Map<?, ?> m ? m.get("schema") : null;
+        // Text whose lines follow a schema (NDJSON bulk bodies): one line, the line schema's example.
+        if (schema instanceof Map<?, ?> s && s.get("contentSchema") != null) {
+            schema = s.get("contentSchema");
+        }
         if (schema instanceof Map<?, ?> s && s.get("$ref") instanceof String ref) {
             schema = section("components", "schemas").get(ref.substring(ref.lastIndexOf('/') + 1));
         }

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "state": "SUBMITTED", "submittedAt": "2026-01-05T09:30:00Z",
          "withdrawToken": "q0V3n8c2JXo1v7mS4dQ9b6tH5kW8yZ2aL1pR3uE7fGc"}""")
 public record ApplicationReceipt(UUID id, UUID programId, ApplicationState state, Instant submittedAt,
-        @Schema(description = "Shown once; send it to /withdraw to take the application back") String withdrawToken) {
+        @Schema(nullable = true, description = "Shown once; send it to /withdraw to take the application "
+                + "back") String withdrawToken) {
 
     static ApplicationReceipt from(Application application, String withdrawToken) {
         return new ApplicationReceipt(application.id(), application.programId(), application.state(),

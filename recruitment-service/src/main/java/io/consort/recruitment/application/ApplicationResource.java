@@ -1,8 +1,10 @@
 package io.consort.recruitment.application;
 
 import io.consort.chassis.etag.ETags;
+import io.consort.chassis.openapi.ApiDocs;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.paging.Sort;
 import io.consort.chassis.security.CallerScope;
 import io.consort.chassis.security.Roles;
 import io.consort.recruitment.support.PublicLimit;
@@ -30,14 +32,23 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications", description = "Applications to join a partner program, and their review")
 public class ApplicationResource {
+
+    /** The orders ?sort= offers. */
+    static final Sort.Fields SORTS = Sort.fields("submittedAt", "updatedAt", "companyName");
 
     @Inject
     ApplicationService service;
@@ -52,7 +63,12 @@ public class ApplicationResource {
     @PermitAll
     @RateLimitedPerClient(PublicLimit.APPLICATIONS)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Apply to a partner program (public, no token; rate limited per client address)")
+    @SecurityRequirementsSet({})
+    @APIResponseSchema(value = ApplicationReceipt.class, responseCode = "201",
+            responseDescription = "The application was received; keep its withdrawToken")
+    @APIResponse(responseCode = "429", description = "Too many applications from this address")
+    @Operation(operationId = "submitApplication", summary = "Apply to a partner program",
+            description = "Apply to a partner program (public, no token; rate limited per client address)")
     public Response submit(@Valid @NotNull ApplicationRequest body, @Context UriInfo uri) {
         ApplicationService.Submission submission = service.submit(body);
         Application application = submission.application();
@@ -65,12 +81,23 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
-    @Operation(summary = "List applications, oldest first, one cursor page at a time, each with its vetting signals")
-    public Page<ApplicationResponse> list(@BeanParam PageRequest page, @QueryParam("programId") String programId,
-            @QueryParam("state") String state,
+    @Operation(operationId = "listApplications", summary = "List applications",
+            description = "List applications, oldest first (or in the order sort asks), one cursor page at a time, "
+            + "each with its vetting signals")
+    public Page<ApplicationResponse> list(@BeanParam PageRequest page,
+            @Parameter(name = Sort.PARAMETER, description = "Order of the list: a field, - in front for descending; "
+                    + "ties by id in the same direction. A cursor continues only the order it was made for",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "submittedAt", "-submittedAt",
+                    "updatedAt", "-updatedAt", "companyName", "-companyName" },
+                    defaultValue = "submittedAt")) @QueryParam(Sort.PARAMETER) String sort,
+                    @Parameter(description = "Only applications to this program",
+                    schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid")) @QueryParam("programId") String programId,
+            @Parameter(description = "Only applications in this state",
+                    schema = @Schema(implementation = ApplicationState.class)) @QueryParam("state") String state,
             @Parameter(description = "Only applications raising this vetting signal now",
                     schema = @Schema(implementation = VettingSignal.class)) @QueryParam("signal") String signal) {
-        Page<Application> applications = service.list(page, QueryParams.uuid("programId", programId),
+        Page<Application> applications = service.list(page, SORTS.parse(sort), QueryParams.uuid("programId", programId),
                 QueryParams.enumValue("state", state, ApplicationState.class),
                 QueryParams.enumValue("signal", signal, VettingSignal.class));
         Map<UUID, VettingSignals> signals = vetting.of(applications.items());
@@ -80,7 +107,10 @@ public class ApplicationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
-    @Operation(summary = "Read an application, with its vetting signals (free mail, domain mismatch, duplicates, "
+    @APIResponseSchema(value = ApplicationResponse.class, responseCode = "200", responseDescription = "OK")
+    @Extension(name = ApiDocs.ETAG, value = "true")
+    @Operation(operationId = "getApplication", summary = "Read an application",
+            description = "Read an application, with its vetting signals (free mail, domain mismatch, duplicates, "
             + "fit with the program's ideal profile)")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
@@ -89,7 +119,11 @@ public class ApplicationResource {
     @POST
     @Path("{id}/start-review")
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
-    @Operation(summary = "Start reviewing a SUBMITTED application (it becomes IN_REVIEW)")
+    @APIResponseSchema(value = ApplicationResponse.class, responseCode = "200",
+            responseDescription = "The application, now IN_REVIEW")
+    @Extension(name = ApiDocs.ETAG, value = "true")
+    @Operation(operationId = "startApplicationReview", summary = "Start reviewing an application",
+            description = "Start reviewing a SUBMITTED application (it becomes IN_REVIEW)")
     public Response startReview(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.startReview(id, ifMatch));
     }
@@ -98,7 +132,11 @@ public class ApplicationResource {
     @Path("{id}/request-info")
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask the applicant for information before deciding (IN_REVIEW becomes INFO_REQUESTED)")
+    @APIResponseSchema(value = ApplicationResponse.class, responseCode = "200",
+            responseDescription = "The application, now INFO_REQUESTED")
+    @Extension(name = ApiDocs.ETAG, value = "true")
+    @Operation(operationId = "requestApplicationInfo", summary = "Ask the applicant for information",
+            description = "Ask the applicant for information before deciding (IN_REVIEW becomes INFO_REQUESTED)")
     public Response requestInfo(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RequestInfoRequest body) {
         return ok(service.requestInfo(id, ifMatch, body.question(), caller.origin()));
@@ -108,7 +146,14 @@ public class ApplicationResource {
     @Path("{id}/provide-info")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the reviewer's open question (INFO_REQUESTED becomes IN_REVIEW): the applicant "
+    @SecurityRequirementsSet({})
+    @APIResponse(responseCode = "200", description = "The application: the full one for a reviewer acting on the "
+            + "applicant's behalf, the receipt for the applicant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = { ApplicationResponse.class, ApplicationReceipt.class })))
+    @Extension(name = ApiDocs.ETAG, value = "true")
+    @Operation(operationId = "provideApplicationInfo", summary = "Answer the reviewer's question",
+            description = "Answer the reviewer's open question (INFO_REQUESTED becomes IN_REVIEW): the applicant "
             + "with its withdraw token, or a vendor-side user on the applicant's behalf")
     public Response provideInfo(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProvideInfoRequest body) {
@@ -121,7 +166,11 @@ public class ApplicationResource {
     @POST
     @Path("{id}/approve")
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
-    @Operation(summary = "Approve an application: creates the partner in ONBOARDING")
+    @APIResponseSchema(value = ApplicationResponse.class, responseCode = "200",
+            responseDescription = "The application, now APPROVED; the partner exists in ONBOARDING")
+    @Extension(name = ApiDocs.ETAG, value = "true")
+    @Operation(operationId = "approveApplication", summary = "Approve an application",
+            description = "Approve an application: creates the partner in ONBOARDING")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.approve(id, ifMatch, caller.origin()));
     }
@@ -130,7 +179,11 @@ public class ApplicationResource {
     @Path("{id}/reject")
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject an application, with the reason the applicant is told")
+    @APIResponseSchema(value = ApplicationResponse.class, responseCode = "200",
+            responseDescription = "The application, now REJECTED")
+    @Extension(name = ApiDocs.ETAG, value = "true")
+    @Operation(operationId = "rejectApplication", summary = "Reject an application",
+            description = "Reject an application, with the reason the applicant is told")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RejectRequest body) {
         return ok(service.reject(id, ifMatch, body.reason(), caller.origin()));
@@ -140,7 +193,14 @@ public class ApplicationResource {
     @Path("{id}/withdraw")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw an application before a decision: the applicant with its withdraw token, "
+    @SecurityRequirementsSet({})
+    @APIResponse(responseCode = "200", description = "The application: the full one for a reviewer acting on the "
+            + "applicant's behalf, the receipt for the applicant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = { ApplicationResponse.class, ApplicationReceipt.class })))
+    @Extension(name = ApiDocs.ETAG, value = "true")
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw an application",
+            description = "Withdraw an application before a decision: the applicant with its withdraw token, "
             + "or a vendor-side user on the applicant's behalf")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid WithdrawRequest body) {

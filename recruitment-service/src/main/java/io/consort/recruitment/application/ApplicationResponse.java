@@ -27,8 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                        {"criterion": "companySize", "known": false, "points": 0.0, "maxPoints": 40,
                         "reason": "+0 employee count unknown, wanted 10–500"}]}}""")
 public record ApplicationResponse(UUID id, UUID programId, String companyName, String website, String domain,
-        String contactName, String contactEmail, String region, PartnerType partnerType, String message,
-        ApplicationState state, String decisionReason, String decidedBy, Instant decidedAt, UUID partnerId,
+        @Schema(nullable = true) String contactName, String contactEmail, @Schema(nullable = true) String region,
+                PartnerType partnerType, @Schema(nullable = true) String message,
+        ApplicationState state, @Schema(nullable = true) String decisionReason,
+                @Schema(nullable = true) String decidedBy, @Schema(nullable = true) Instant decidedAt,
+                @Schema(nullable = true) UUID partnerId,
         long version, Instant submittedAt, Instant updatedAt,
         @Schema(description = "What reviewers asked the applicant and the answers, oldest first")
         List<InfoRequestItem> infoRequests,
@@ -41,10 +44,12 @@ public record ApplicationResponse(UUID id, UUID programId, String companyName, S
             @Schema(example = "Which vendors do you resell today?") String question,
             @Schema(example = "manager") String askedBy,
             @Schema(example = "2026-01-06T10:00:00Z") Instant askedAt,
-            @Schema(description = "Null until the applicant answers", example = "Fortinet and Palo Alto.") String answer,
-            @Schema(description = "\"applicant\" (with the withdraw token) or who answered on their behalf",
+            @Schema(nullable = true, description = "Null until the applicant answers",
+                    example = "Fortinet and Palo Alto.") String answer,
+            @Schema(nullable = true, description = "\"applicant\" (with the withdraw token) or who answered on their "
+                    + "behalf",
                     example = "applicant") String answeredBy,
-            @Schema(example = "2026-01-07T14:00:00Z") Instant answeredAt) {
+            @Schema(nullable = true, example = "2026-01-07T14:00:00Z") Instant answeredAt) {
     }
 
     static ApplicationResponse from(Application a, VettingSignals vetting) {

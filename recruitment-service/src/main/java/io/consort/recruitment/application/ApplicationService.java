@@ -5,6 +5,7 @@ import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problems;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ApplicationApproved;
@@ -139,9 +140,10 @@ public class ApplicationService {
         return applications.findByIdOptional(id).orElseThrow(() -> Problems.notFound("application", id));
     }
 
-    /** Applications oldest first; {@code signal}, when given, keeps those that raise it now. */
-    public Page<Application> list(PageRequest page, UUID programId, ApplicationState state, VettingSignal signal) {
-        KeysetQuery<Application> query = KeysetQuery.of(Application.class).keys("submittedAt", "id")
+    /** Applications in {@code sort} order; {@code signal}, when given, keeps those that raise it now. */
+    public Page<Application> list(PageRequest page, Sort sort, UUID programId, ApplicationState state,
+            VettingSignal signal) {
+        KeysetQuery<Application> query = KeysetQuery.of(Application.class).keys("submittedAt", "id").sort(sort)
                 .whereEqual("programId", programId)
                 .whereEqual("state", state);
         if (signal != null) {

@@ -28,22 +28,26 @@ public record VettingResponse(
         @Schema(description = "The contact email's domain is neither the website's domain nor inside it "
                 + "(eu.acme.example counts as acme.example)", example = "true")
         boolean domainMismatch,
-        @Schema(description = "The oldest existing partner with the website's domain, other than the one this "
+        @Schema(nullable = true, description = "The oldest existing partner with the website's domain, other than the "
+                + "one this "
                 + "application created; null when there is none")
         DuplicatePartner duplicatePartner,
         @Schema(description = "Other open (SUBMITTED, IN_REVIEW, INFO_REQUESTED) applications with the website's "
                 + "domain, oldest first, at most 20", example = "[\"9b2f1c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d\"]")
         List<UUID> duplicateApplications,
-        @Schema(description = "Fit with the program's ideal profile, 0–100, by the scorer of the partner-fit "
+        @Schema(nullable = true, description = "Fit with the program's ideal profile, 0–100, by the scorer of the "
+                + "partner-fit "
                 + "recommendations; null when the program has no ideal profile", example = "60.0")
         Double fitScore,
-        @Schema(description = "The points of the criteria an application can tell (only its region): the best "
+        @Schema(nullable = true, description = "The points of the criteria an application can tell (only its region): "
+                + "the best "
                 + "fitScore it could have; null without an ideal profile", example = "60")
         Integer fitAssessedPoints,
         @Schema(description = "Each criterion of the profile, its points and why; criteria an application cannot "
                 + "tell are known=false and score nothing")
         List<FitCriterion> fitExplanation,
-        @Schema(description = "The version of the program the profile was read from; null without a profile",
+        @Schema(nullable = true, description = "The version of the program the profile was read from; null without a "
+                + "profile",
                 example = "2")
         Long profileVersion) {
 

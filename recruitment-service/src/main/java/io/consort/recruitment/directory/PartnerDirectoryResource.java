@@ -1,5 +1,6 @@
 package io.consort.recruitment.directory;
 
+import io.consort.chassis.openapi.ApiDocs;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
@@ -15,6 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,10 +35,21 @@ public class PartnerDirectoryResource {
     @GET
     @PermitAll
     @RateLimitedPerClient(PublicLimit.PARTNER_DIRECTORY)
-    @Operation(summary = "Find listed ACTIVE partners by region, specialisation and tier (public, no token; rate "
+    @SecurityRequirementsSet({})
+    @Extension(name = ApiDocs.ERRORS, value = "429")
+    @Operation(operationId = "searchPartnerDirectory", summary = "Find listed partners (public)",
+            description = "Find listed ACTIVE partners by region, specialisation and tier (public, no token; rate "
             + "limited per client address), one cursor page at a time")
-    public Page<DirectoryEntry> list(@BeanParam PageRequest page, @QueryParam("region") String region,
-            @QueryParam("specialisation") String specialisation, @QueryParam("tier") String tier) {
+    public Page<DirectoryEntry> list(@BeanParam PageRequest page,
+            @Parameter(description = "Only partners in this region (an UPPER_SNAKE code)",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z][A-Z0-9_]*$",
+            maxLength = 40)) @QueryParam("region") String region,
+            @Parameter(description = "Only partners with this specialisation (an UPPER_SNAKE code)",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z][A-Z0-9_]*$",
+                    maxLength = 40)) @QueryParam("specialisation") String specialisation,
+                    @Parameter(description = "Only partners of this tier (an UPPER_SNAKE code)",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z][A-Z0-9_]*$",
+                    maxLength = 40)) @QueryParam("tier") String tier) {
         KeysetQuery<DirectoryListing> query = KeysetQuery.of(DirectoryListing.class)
                 .where("state = 'ACTIVE' and listedInDirectory = true")
                 .whereEqual("region", Codes.queryParam("region", region))

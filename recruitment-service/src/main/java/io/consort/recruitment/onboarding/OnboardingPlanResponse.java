@@ -15,8 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "title": "Finish Product Basics", "description": null, "required": true,
             "trainingModuleId": "8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b"}],
          "version": 2, "updatedAt": "2026-01-05T09:30:00Z", "updatedBy": "manager"}""")
-public record OnboardingPlanResponse(UUID programId, boolean defaultPlan, List<Task> tasks, Long version,
-        Instant updatedAt, String updatedBy) {
+public record OnboardingPlanResponse(UUID programId, boolean defaultPlan, List<Task> tasks,
+        @Schema(nullable = true) Long version,
+        @Schema(nullable = true) Instant updatedAt, @Schema(nullable = true) String updatedBy) {
 
     static OnboardingPlanResponse from(OnboardingPlan plan) {
         return new OnboardingPlanResponse(plan.programId(), false, plan.tasks().stream().map(Task::from).toList(),
@@ -32,8 +33,9 @@ public record OnboardingPlanResponse(UUID programId, boolean defaultPlan, List<T
             {"id": "3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a", "kind": "COMPLETE_TRAINING",
              "title": "Finish Product Basics", "description": null, "required": true,
              "trainingModuleId": "8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b"}""")
-    public record Task(UUID id, TaskKind kind, String title, String description, boolean required,
-            UUID trainingModuleId) {
+    public record Task(UUID id, TaskKind kind, String title, @Schema(nullable = true) String description,
+            boolean required,
+            @Schema(nullable = true) UUID trainingModuleId) {
 
         static Task from(PlanTask t) {
             return new Task(t.id(), t.kind(), t.title(), t.description(), t.required(), t.trainingModuleId());

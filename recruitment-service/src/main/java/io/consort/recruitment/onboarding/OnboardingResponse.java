@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "title": "Finish Product Basics", "description": null, "required": true,
             "trainingModuleId": "8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b", "status": "OPEN",
             "completedAt": null, "completedBy": null}]}""")
-public record OnboardingResponse(UUID partnerId, UUID programId, PartnerState partnerState, Long planVersion,
-        Instant startedAt, Instant completedAt, Progress progress, List<Task> tasks) {
+public record OnboardingResponse(UUID partnerId, UUID programId, PartnerState partnerState,
+        @Schema(nullable = true) Long planVersion,
+        Instant startedAt, @Schema(nullable = true) Instant completedAt, Progress progress, List<Task> tasks) {
 
     static OnboardingResponse from(OnboardingChecklist c, PartnerState partnerState) {
         return new OnboardingResponse(c.partnerId(), c.programId(), partnerState, c.planVersion(), c.startedAt(),
@@ -34,8 +35,10 @@ public record OnboardingResponse(UUID partnerId, UUID programId, PartnerState pa
              "title": "Accept the reseller agreement", "description": null, "required": true,
              "trainingModuleId": null, "status": "DONE", "completedAt": "2026-01-07T08:12:00Z",
              "completedBy": "dana"}""")
-    public record Task(UUID id, TaskKind kind, String title, String description, boolean required,
-            UUID trainingModuleId, TaskStatus status, Instant completedAt, String completedBy) {
+    public record Task(UUID id, TaskKind kind, String title, @Schema(nullable = true) String description,
+            boolean required,
+            @Schema(nullable = true) UUID trainingModuleId, TaskStatus status,
+                    @Schema(nullable = true) Instant completedAt, @Schema(nullable = true) String completedBy) {
 
         static Task from(ChecklistTask t) {
             return new Task(t.id(), t.kind(), t.title(), t.description(), t.required(), t.trainingModuleId(),

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A partner's onboarding checklist. Partner-side callers reach only their own partner's (404 otherwise). */
 @Path("/api/v1/partners/{id}/onboarding")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Partners")
+@Tag(name = "Partner onboarding", description = "A new partner's onboarding checklist and its progress towards "
+        + "activation")
 @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR, Roles.PARTNER_ADMIN, Roles.PARTNER_USER })
 public class PartnerOnboardingResource {
 
@@ -28,7 +29,8 @@ public class PartnerOnboardingResource {
     CallerScope caller;
 
     @GET
-    @Operation(summary = "Read a partner's onboarding checklist: each task's status and the progress towards "
+    @Operation(operationId = "getPartnerOnboarding", summary = "Read a partner's onboarding checklist",
+            description = "Read a partner's onboarding checklist: each task's status and the progress towards "
             + "activation")
     public OnboardingResponse get(@PathParam("id") UUID id) {
         caller.requirePartnerAccess(id);
@@ -37,7 +39,8 @@ public class PartnerOnboardingResource {
 
     @POST
     @Path("tasks/{taskId}/complete")
-    @Operation(summary = "Complete an onboarding task (ACCEPT_AGREEMENT: the partner's admin or the vendor; "
+    @Operation(operationId = "completeOnboardingTask", summary = "Complete an onboarding task",
+            description = "Complete an onboarding task (ACCEPT_AGREEMENT: the partner's admin or the vendor; "
             + "training tasks complete when the module is passed, 409 here); the last required task activates "
             + "the partner")
     public OnboardingResponse complete(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId) {

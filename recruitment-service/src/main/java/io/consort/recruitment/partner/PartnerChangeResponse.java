@@ -19,7 +19,8 @@ public record PartnerChangeResponse(
         @Schema(description = "Who made it (user name or client id): an integrator skips its own", example = "crm-sync")
         String origin,
         @Schema(example = "2026-02-01T09:30:00Z") Instant changedAt,
-        @Schema(description = "The partner as it is now, not as this change left it") PartnerResponse partner) {
+        @Schema(nullable = true, description = "The partner as it is now, not as this change left "
+                + "it") PartnerResponse partner) {
 
     static PartnerChangeResponse from(PartnerService.FeedEntry e) {
         PartnerChanges.Change c = e.change();

@@ -5,6 +5,7 @@ import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.chassis.problem.ProblemException;
 import io.consort.chassis.problem.Problems;
@@ -194,14 +195,28 @@ public class PartnerService {
     }
 
     /** The partner {@code system} knows as {@code externalId}, or 404 (also when the caller may not see it). */
+    /**
+     * Refuses a round-tripped {@code id} (a partner read with GET and sent back to the by-external-id PUT) that is
+     * not the partner this external id names: the PUT cannot rename an id, nor create a partner with a chosen one.
+     */
+    public void requireKnownAs(String system, String externalId, String id) {
+        ExternalIds.requireValid(system, externalId);
+        Optional<Partner> known = partners.findByExternalId(system, externalId);
+        if (known.isEmpty() || !known.get().id().toString().equalsIgnoreCase(id)) {
+            throw Problems.invalidField("id", known.isEmpty() ? "no partner is known as " + system + "/" + externalId
+                    + " yet; a new partner's id cannot be chosen" : "is not the id of the partner known as " + system
+                    + "/" + externalId);
+        }
+    }
+
     public Partner getByExternalId(String system, String externalId) {
         ExternalIds.requireValid(system, externalId);
         return partners.findByExternalId(system, externalId)
                 .orElseThrow(() -> Problems.notFound("no partner is known as " + system + "/" + externalId));
     }
 
-    public Page<Partner> list(PageRequest page, UUID programId, PartnerState state) {
-        return KeysetQuery.of(Partner.class)
+    public Page<Partner> list(PageRequest page, Sort sort, UUID programId, PartnerState state) {
+        return KeysetQuery.of(Partner.class).sort(sort)
                 .whereEqual("programId", programId)
                 .whereEqual("state", state)
                 .fetch(page, Partner::createdAt, Partner::id);

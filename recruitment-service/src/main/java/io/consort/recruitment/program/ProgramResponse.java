@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "idealProfile": {"regions": {"values": ["EMEA"], "weight": 100}},
          "version": 0, "createdAt": "2026-01-05T09:30:00Z", "updatedAt": "2026-01-05T09:30:00Z",
          "createdBy": "manager"}""")
-public record ProgramResponse(UUID id, String name, String description, List<PartnerType> partnerTypes,
-        boolean acceptingApplications, IdealProfileView idealProfile, long version, Instant createdAt,
+public record ProgramResponse(UUID id, String name, @Schema(nullable = true) String description,
+        List<PartnerType> partnerTypes,
+        boolean acceptingApplications, @Schema(nullable = true) IdealProfileView idealProfile, long version,
+                Instant createdAt,
         Instant updatedAt, String createdBy) {
 
     static ProgramResponse from(Program program) {
@@ -26,8 +28,10 @@ public record ProgramResponse(UUID id, String name, String description, List<Par
     @Schema(name = "IdealProfileView", example = """
             {"regions": {"values": ["EMEA"], "weight": 60},
              "companySize": {"minEmployees": 10, "maxEmployees": 500, "weight": 40}}""")
-    public record IdealProfileView(Criterion regions, Criterion industries, Criterion specialisations,
-            Size companySize, Criterion revenueBands, Criterion certifications) {
+    public record IdealProfileView(@Schema(nullable = true) Criterion regions,
+            @Schema(nullable = true) Criterion industries, @Schema(nullable = true) Criterion specialisations,
+            @Schema(nullable = true) Size companySize, @Schema(nullable = true) Criterion revenueBands,
+                    @Schema(nullable = true) Criterion certifications) {
 
         static IdealProfileView from(IdealProfile profile) {
             if (profile == null) {
@@ -49,7 +53,8 @@ public record ProgramResponse(UUID id, String name, String description, List<Par
 
     @Schema(name = "SizeCriterionView", example = """
             {"minEmployees": 10, "maxEmployees": 500, "weight": 40}""")
-    public record Size(Integer minEmployees, Integer maxEmployees, int weight) {
+    public record Size(@Schema(nullable = true) Integer minEmployees, @Schema(nullable = true) Integer maxEmployees,
+            int weight) {
         static Size from(IdealProfile.SizeCriterion criterion) {
             return criterion == null ? null
                     : new Size(criterion.minEmployees(), criterion.maxEmployees(), criterion.weight());

@@ -5,6 +5,7 @@ import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.CallerScope;
 import io.consort.contracts.EventTypes;
@@ -108,7 +109,8 @@ public class ProgramService {
                 .orElseThrow(() -> Problems.notFound("program", id));
         ETags.requireMatch(ifMatch, program.version());
         var em = programs.getEntityManager();
-        long applications = em.createQuery("select count(a) from Application a where a.programId = :program", Long.class)
+        long applications = em.createQuery("select count(a) from Application a where a.programId = :program",
+                Long.class)
                 .setParameter("program", id).getSingleResult();
         long partners = em.createQuery("select count(p) from Partner p where p.programId = :program", Long.class)
                 .setParameter("program", id).getSingleResult();
@@ -122,8 +124,8 @@ public class ProgramService {
     }
 
     /** Every program for the vendor side; a partner-side caller's list holds only its partners' programs. */
-    public Page<Program> list(PageRequest page) {
-        KeysetQuery<Program> query = KeysetQuery.of(Program.class);
+    public Page<Program> list(PageRequest page, Sort sort) {
+        KeysetQuery<Program> query = KeysetQuery.of(Program.class).sort(sort);
         if (caller.isRestricted()) {
             query = query.where("id in :visible", Map.of("visible", programsOfCallersPartners()));
         }

@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "revenueBand": "M10_50", "certifications": ["ISO_27001"], "externalIds": {"salesforce": "0015g00000XyZ"},
          "version": 0, "createdAt": "2026-11-27T09:15:00Z", "updatedAt": "2026-11-27T09:15:00Z",
          "createdBy": "manager", "updatedBy": "manager"}""")
-public record ProspectResponse(UUID id, String companyName, String website, String domain, String region,
-        List<String> industries, List<String> specialisations, Integer employeeCount, String revenueBand,
+public record ProspectResponse(UUID id, String companyName, @Schema(nullable = true) String website,
+        @Schema(nullable = true) String domain, @Schema(nullable = true) String region,
+        List<String> industries, List<String> specialisations, @Schema(nullable = true) Integer employeeCount,
+                @Schema(nullable = true) String revenueBand,
         List<String> certifications, Map<String, String> externalIds, long version, Instant createdAt,
         Instant updatedAt, String createdBy, String updatedBy) {
 

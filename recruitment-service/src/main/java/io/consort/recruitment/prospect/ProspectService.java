@@ -5,6 +5,7 @@ import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problems;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ProspectImported;
@@ -82,8 +83,8 @@ public class ProspectService {
         return prospects.findByIdOptional(id).orElseThrow(() -> Problems.notFound("prospect", id));
     }
 
-    public Page<Prospect> list(PageRequest page, String region, String specialisation, String industry) {
-        KeysetQuery<Prospect> query = KeysetQuery.of(Prospect.class).whereEqual("region", region);
+    public Page<Prospect> list(PageRequest page, Sort sort, String region, String specialisation, String industry) {
+        KeysetQuery<Prospect> query = KeysetQuery.of(Prospect.class).sort(sort).whereEqual("region", region);
         if (specialisation != null) {
             query.where("array_contains(specialisations, :specialisation)",
                     Parameters.with("specialisation", specialisation));

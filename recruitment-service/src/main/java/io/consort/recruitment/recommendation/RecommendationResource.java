@@ -1,5 +1,6 @@
 package io.consort.recruitment.recommendation;
 
+import io.consort.chassis.openapi.ApiDocs;
 import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.Roles;
 import io.consort.recruitment.program.Program;
@@ -14,12 +15,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Partner-fit recommendations: the prospects that best fit a program's ideal partner profile. */
 @Path("/api/v1/programs/{id}/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Programs")
+@Tag(name = "Recommendations", description = "Prospects ranked by their fit with a program's ideal profile")
 @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
 public class RecommendationResource {
 
@@ -33,9 +38,13 @@ public class RecommendationResource {
     ProspectProjection projection;
 
     @GET
-    @Operation(summary = "Rank prospects by their fit with the program's ideal profile (0–100), best first, "
+    @Extension(name = ApiDocs.ERRORS, value = "422")
+    @Operation(operationId = "recommendProspects", summary = "Rank prospects by fit with a program's ideal profile",
+            description = "Rank prospects by their fit with the program's ideal profile (0–100), best first, "
             + "with each criterion's points and why")
-    public RecommendationResponse recommend(@PathParam("id") UUID id, @QueryParam("limit") String limit) {
+    public RecommendationResponse recommend(@PathParam("id") UUID id,
+            @Parameter(description = "How many prospects to rank", schema = @Schema(type = SchemaType.INTEGER,
+            format = "int32", minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit) {
         int n = limit(limit);
         Program program = programs.get(id);
         if (program.idealProfile() == null) {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "status": "ACTIVE", "earnedAt": "2026-01-08T15:20:00Z", "expiresAt": "2027-01-08T15:20:00Z",
          "expiredAt": null}""")
 public record CertificationResponse(UUID id, UUID partnerId, String userId, UUID moduleId, UUID completionId,
-        String name, CertificationStatus status, Instant earnedAt, Instant expiresAt, Instant expiredAt) {
+        String name, CertificationStatus status, Instant earnedAt, @Schema(nullable = true) Instant expiresAt,
+                @Schema(nullable = true) Instant expiredAt) {
 
     static CertificationResponse from(Certification c, Instant now) {
         return new CertificationResponse(c.id(), c.partnerId(), c.userId(), c.moduleId(), c.completionId(), c.name(),

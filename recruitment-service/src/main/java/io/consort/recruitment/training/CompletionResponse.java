@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
            "expiresAt": "2027-01-08T15:20:00Z", "expiredAt": null}}""")
 public record CompletionResponse(UUID id, UUID enrolmentId, UUID partnerId, String userId, UUID moduleId, int score,
         int passingScore, boolean passed, Instant completedAt, String recordedBy,
-        CertificationResponse certification) {
+        @Schema(nullable = true) CertificationResponse certification) {
 
     static CompletionResponse from(Completion c, Certification earned, Instant now) {
         return new CompletionResponse(c.id(), c.enrolmentId(), c.partnerId(), c.userId(), c.moduleId(), c.score(),

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "userId": "f4e3d2c1-b0a9-4876-9543-210fedcba987", "moduleId": "8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b",
          "state": "ENROLLED", "enrolledAt": "2026-01-07T08:00:00Z", "enrolledBy": "dana", "passedAt": null}""")
 public record EnrolmentResponse(UUID id, UUID partnerId, String userId, UUID moduleId, EnrolmentState state,
-        Instant enrolledAt, String enrolledBy, Instant passedAt) {
+        Instant enrolledAt, String enrolledBy, @Schema(nullable = true) Instant passedAt) {
 
     static EnrolmentResponse from(Enrolment e) {
         return new EnrolmentResponse(e.id(), e.partnerId(), e.userId(), e.moduleId(), e.state(), e.enrolledAt(),

@@ -11,8 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "certification": {"name": "Certified Security Associate", "validityDays": 365},
          "version": 0, "createdAt": "2026-01-05T09:30:00Z", "updatedAt": "2026-01-05T09:30:00Z",
          "createdBy": "manager", "updatedBy": "manager"}""")
-public record ModuleResponse(UUID id, String title, String description, int durationMinutes, int passingScore,
-        Terms certification, long version, Instant createdAt, Instant updatedAt, String createdBy,
+public record ModuleResponse(UUID id, String title, @Schema(nullable = true) String description, int durationMinutes,
+        int passingScore,
+        @Schema(nullable = true) Terms certification, long version, Instant createdAt, Instant updatedAt,
+                String createdBy,
         String updatedBy) {
 
     static ModuleResponse from(TrainingModule m) {
@@ -23,6 +25,6 @@ public record ModuleResponse(UUID id, String title, String description, int dura
 
     @Schema(name = "TrainingCertificationTermsView", example = """
             {"name": "Certified Security Associate", "validityDays": 365}""")
-    public record Terms(String name, Integer validityDays) {
+    public record Terms(String name, @Schema(nullable = true) Integer validityDays) {
     }
 }

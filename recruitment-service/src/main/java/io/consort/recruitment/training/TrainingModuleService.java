@@ -4,6 +4,7 @@ import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problems;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,9 @@ public class TrainingModuleService {
         return modules.findByIdOptional(id);
     }
 
-    public Page<TrainingModule> list(PageRequest page) {
-        return KeysetQuery.of(TrainingModule.class).fetch(page, TrainingModule::createdAt, TrainingModule::id);
+    public Page<TrainingModule> list(PageRequest page, Sort sort) {
+        return KeysetQuery.of(TrainingModule.class).sort(sort).fetch(page, TrainingModule::createdAt,
+                TrainingModule::id);
     }
 
     @Transactional

@@ -19,17 +19,19 @@ public record PartnerUserResponse(
         UUID id,
         UUID partnerId,
         String email,
-        String firstName,
-        String lastName,
+        @Schema(nullable = true) String firstName,
+        @Schema(nullable = true) String lastName,
         PartnerUserRole role,
         PartnerUserState state,
-        @Schema(description = "The Keycloak user id (the sub of the person's tokens), once the login exists")
+        @Schema(nullable = true, description = "The Keycloak user id (the sub of the person's tokens), once the login "
+                + "exists")
         String keycloakUserId,
         @Schema(description = "Failed attempts at the pending Keycloak change")
         int attempts,
-        @Schema(description = "Why the last attempt failed, or why the login was refused (state FAILED)")
+        @Schema(nullable = true, description = "Why the last attempt failed, or why the login was refused (state "
+                + "FAILED)")
         String lastError,
-        @Schema(description = "When the pending Keycloak change is tried next")
+        @Schema(nullable = true, description = "When the pending Keycloak change is tried next")
         Instant nextAttemptAt,
         long version,
         Instant createdAt,

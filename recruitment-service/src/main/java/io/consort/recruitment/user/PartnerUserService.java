@@ -4,6 +4,7 @@ import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problems;
 import io.consort.recruitment.partner.PartnerService;
 import io.consort.recruitment.support.Timestamps;
@@ -78,9 +79,9 @@ public class PartnerUserService {
                 .orElseThrow(() -> Problems.notFound("user", userId));
     }
 
-    public Page<PartnerUser> list(UUID partnerId, PageRequest page, PartnerUserState state) {
+    public Page<PartnerUser> list(UUID partnerId, PageRequest page, Sort sort, PartnerUserState state) {
         partners.get(partnerId);
-        return KeysetQuery.of(PartnerUser.class)
+        return KeysetQuery.of(PartnerUser.class).sort(sort)
                 .whereEqual("partnerId", partnerId)
                 .whereEqual("state", state)
                 .fetch(page, PartnerUser::createdAt, PartnerUser::id);

@@ -3,6 +3,9 @@ package io.consort.chassis.paging;
 import io.consort.chassis.problem.Problems;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The {@code ?limit=&cursor=} of a list endpoint. Take it as {@code @BeanParam PageRequest page} or
@@ -14,11 +17,18 @@ public class PageRequest {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    // A String, not an Integer: JAX-RS answers 404 to an unconvertible query parameter.
+    // A String, not an Integer: JAX-RS answers 404 to an unconvertible query parameter. Documented as
+    // the integer it must be.
     @QueryParam("limit")
+    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+            minimum = "1", maximum = "200", defaultValue = "50", examples = "50"))
     String limit;
 
     @QueryParam("cursor")
+    @Parameter(description = "Where to continue: the nextCursor of the previous page (opaque); absent for the first "
+            + "page",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]+$", maxLength = 200,
+                    examples = "AQAAAABpUjpYAAAAAAtPXw9Y9kH3m7QyEp6pK0w"))
     String cursor;
 
     public PageRequest() {

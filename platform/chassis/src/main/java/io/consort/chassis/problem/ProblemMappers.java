@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.consort.chassis.logging.RequestIds;
 import io.consort.contracts.ProblemType;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -423,7 +424,7 @@ public class ProblemMappers {
 
     /**
      * The problem answer for any failure, also for callers outside the mapper chain (a commit in a
-     * filter); {@code requestId} is the gateway's request id, reused as correlation id when present.
+     * filter); {@code requestId} is the gateway's request id, used when no request id was assigned.
      */
     public static Response toResponse(Throwable e, UriInfo uri, String requestId) {
         // Persistence failures arrive wrapped (PersistenceException, RollbackException from the commit
@@ -438,11 +439,13 @@ public class ProblemMappers {
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException c
                     && c.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-                return ProblemResponses.of(ProblemType.CONFLICT, "A resource with the same unique values already exists",
+                return ProblemResponses.of(ProblemType.CONFLICT,
+                        "A resource with the same unique values already exists",
                         path(uri));
             }
             if (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
-                return ProblemResponses.of(ProblemType.CONFLICT, "A resource with the same unique values already exists",
+                return ProblemResponses.of(ProblemType.CONFLICT,
+                        "A resource with the same unique values already exists",
                         path(uri));
             }
         }
@@ -457,14 +460,20 @@ public class ProblemMappers {
         return internal(e, path(uri), fromGateway);
     }
 
-    /** The 500 answer: a correlation id in the body, the stack trace only in the log. */
+    /**
+     * The 500 answer: the request's id in the body ({@code requestId}), the stack trace only in the log. The
+     * id is the one {@link RequestIds} gave the request (the gateway's, when usable); outside a request,
+     * the gateway's header as given, else a new one.
+     */
     public static Response internal(Throwable e, String instance, String fromGateway) {
-        String correlationId = fromGateway != null && fromGateway.matches("[A-Za-z0-9._:-]{1,100}") ? fromGateway
-                : UUID.randomUUID().toString();
-        LOG.errorf(e, "Unhandled failure on %s, correlationId=%s", instance, correlationId);
+        String requestId = RequestIds.current();
+        if (requestId == null) {
+            requestId = RequestIds.accept(fromGateway);
+        }
+        LOG.errorf(e, "Unhandled failure on %s, requestId=%s", instance, requestId);
         ProblemType t = ProblemType.INTERNAL;
         Problem problem = new Problem(t.uri(), t.title(), 500,
-                "An unexpected error occurred; quote the correlation id when reporting it", null, null, correlationId);
+                "An unexpected error occurred; quote the requestId when reporting it", null, null, requestId);
         return ProblemResponses.of(problem, instance);
     }
 

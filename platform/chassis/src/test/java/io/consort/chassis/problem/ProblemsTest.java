@@ -30,11 +30,11 @@ class ProblemsTest {
     }
 
     @Test
-    void problemBodyCarriesDetailAndNoCorrelationId() {
+    void problemBodyCarriesDetailAndNoRequestIdUntilAnswered() {
         Problem p = Problems.unprocessable("budget exceeded").toProblem();
         assertEquals("budget exceeded", p.detail());
         assertEquals(422, p.status());
-        assertNull(p.correlationId());
+        assertNull(p.requestId());
         assertNull(p.errors());
     }
 

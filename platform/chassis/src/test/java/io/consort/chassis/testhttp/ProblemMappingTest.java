@@ -1,6 +1,12 @@
 package io.consort.chassis.testhttp;
 
 import io.consort.testkit.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -8,15 +14,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
 class ProblemMappingTest {
@@ -228,17 +228,37 @@ class ProblemMappingTest {
     }
 
     @Test
-    void unexpectedFailureAnswers500WithCorrelationIdOnly() {
+    void unexpectedFailureAnswers500WithRequestIdOnly() {
         isProblem(given().get("/test/problems/boom").then(), 500, "internal", "/test/problems/boom")
-                .body("correlationId", notNullValue())
+                .body("requestId", notNullValue())
                 .body(not(containsString("hunter2")))
                 .body(not(containsString("IllegalState")));
         given().header("X-Request-Id", "req-42").get("/test/problems/boom").then()
-                .statusCode(500).body("correlationId", equalTo("req-42"));
+                .statusCode(500).body("requestId", equalTo("req-42")).header("X-Request-Id", "req-42");
     }
 
     @Test
-    void clientErrorsCarryNoCorrelationId() {
-        given().get("/test/problems/conflict").then().body("correlationId", nullValue());
+    void everyProblemCarriesTheRequestIdItsAnswerHeaderNames() {
+        // From a blocking endpoint (worker thread), from a security refusal and from the Vert.x 404 route.
+        given().header("X-Request-Id", "req-43").get("/test/problems/conflict").then()
+                .statusCode(409).header("X-Request-Id", "req-43").body("requestId", equalTo("req-43"));
+        String made = given().get("/test/problems/conflict").then().statusCode(409).extract().header("X-Request-Id");
+        given().get("/test/problems/conflict").then().body("requestId", not(equalTo(made)));
+        given().header("X-Request-Id", "req-44").get("/api/v1/nothing-here").then()
+                .statusCode(404).body("requestId", equalTo("req-44"));
+        // An id that could forge log lines is replaced, not echoed.
+        given().header("X-Request-Id", "bad id\nforged").get("/test/problems/conflict").then()
+                .body("requestId", not(containsString("forged")));
+    }
+
+    @Test
+    void theLoggingMdcHoldsTheRequestIdOnTheWorkerThreadThatLogs() {
+        // The probe logs a line and answers what the MDC (what %X{requestId} and the JSON log read) holds there.
+        given().header("X-Request-Id", "req-logged-1").get("/test/problems/logged").then()
+                .statusCode(200).body(equalTo("req-logged-1")).header("X-Request-Id", "req-logged-1");
+        // Without one from the gateway, the id the service made: the same in the MDC and in the answer's header.
+        var made = given().get("/test/problems/logged").then().statusCode(200).extract();
+        assertNotEquals("none", made.asString());
+        assertEquals(made.header("X-Request-Id"), made.asString());
     }
 }

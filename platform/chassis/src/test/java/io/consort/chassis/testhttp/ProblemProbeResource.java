@@ -160,4 +160,15 @@ public class ProblemProbeResource {
         caller.requirePartnerAccess(id);
         return "visible";
     }
+
+    /** Logs one line from the worker thread and answers the request id the logging MDC holds there. */
+    @GET
+    @Path("logged")
+    @PermitAll
+    @Produces(MediaType.TEXT_PLAIN)
+    public String logged() {
+        org.jboss.logging.Logger.getLogger(ProblemProbeResource.class).info("probe line");
+        Object id = org.jboss.logging.MDC.get("requestId");
+        return id == null ? "none" : id.toString();
+    }
 }
