@@ -84,6 +84,20 @@ public final class Api {
         return call("POST", path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()), expected).body();
     }
 
+    /**
+     * An action on a single resource that must not be taken blind: reads the resource's ETag first
+     * and sends it as {@code If-Match}.
+     */
+    public JsonNode act(String resourcePath, String action, Object body, int... expected) {
+        String etag = call("GET", resourcePath, null, Map.of()).header("ETag");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        if (etag != null) {
+            headers.put("If-Match", etag);
+        }
+        return call("POST", resourcePath + "/" + action, body == null ? Map.of() : body, headers, expected).body();
+    }
+
     public JsonNode put(String path, Object body, int... expected) {
         return call("PUT", path, body, Map.of(), expected).body();
     }

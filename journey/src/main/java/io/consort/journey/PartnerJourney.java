@@ -34,6 +34,11 @@ public final class PartnerJourney {
         public Api partnerAdmin;
         public JsonNode partner;
         public JsonNode scorecard;
+        public String campaignId;
+        public String leadId;
+        public String dealId;
+        public String mdfBudgetId;
+        public String goldLoungeId;
     }
 
     public PartnerJourney(String gatewayUrl, Keycloak keycloak, String managerToken, String adminToken,
@@ -43,6 +48,16 @@ public final class PartnerJourney {
         this.admin = manager.as(adminToken);
         this.keycloak = keycloak;
         this.servicesSecret = servicesSecret;
+    }
+
+    /** The whole journey of docs/domain.md for one partner, step by step. */
+    public Outcome walk(String company, String region) {
+        Outcome o = recruit(company, region);
+        openCommunitySpaces(o);
+        awaitMembership(o);
+        registerAndWinDeal(o, "Contoso Pharma", "250000.00");
+        fundMarketing(o, "20000.00", "5000.00");
+        return o;
     }
 
     /** The journey up to an active partner: recruitment, onboarding and training. */
@@ -128,5 +143,98 @@ public final class PartnerJourney {
                 o.partnerAdmin.get("/api/v1/scorecards/" + o.partnerId)));
         narrator.changed("tier " + o.scorecard.path("tier").asText() + ", score " + o.scorecard.path("score").asText());
         return o;
+    }
+
+    /** The partner registers the deal, the manager approves it, the partner wins it. */
+    public void registerAndWinDeal(Outcome o, String customer, String amount) {
+        narrator.step("The partner registers the deal; the channel-conflict check finds no rival");
+        String domain = customer.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + run + ".example";
+        Map<String, Object> registration = new java.util.LinkedHashMap<>();
+        registration.put("customerName", customer);
+        registration.put("customerDomain", "https://www." + domain);
+        registration.put("products", List.of("FIREWALL-ENTERPRISE", "CLOUD-GUARD"));
+        registration.put("amount", Map.of("amount", amount, "currency", "EUR"));
+        registration.put("expectedCloseDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString());
+        registration.put("leadId", o.leadId);
+        registration.put("campaignId", o.campaignId);
+        JsonNode deal = o.partnerAdmin.post("/api/v1/deal-registrations", registration, 201);
+        o.dealId = deal.path("id").asText();
+        narrator.changed("deal " + o.dealId + " " + deal.path("state").asText() + " for " + domain);
+
+        narrator.step("The manager reviews and approves it: the partner's claim on the customer is protected");
+        String path = "/api/v1/deal-registrations/" + o.dealId;
+        manager.act(path, "start-review", null, 200);
+        JsonNode approved = manager.act(path, "approve", Map.of(), 200);
+        narrator.changed(approved.path("state").asText() + ", protected until " + approved.path("protectedUntil").asText());
+
+        narrator.step("The partner wins the deal");
+        JsonNode won = o.partnerAdmin.act(path, "win", Map.of("closedOn",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()), 200);
+        narrator.changed(won.path("state").asText() + ": " + won.path("amount").path("amount").asText() + " "
+                + won.path("amount").path("currency").asText());
+    }
+
+    /** The vendor funds the partner's marketing; the partner asks, proves it and is paid. */
+    public void fundMarketing(Outcome o, String allocated, String requested) {
+        narrator.step("The manager gives the partner a market development fund for this quarter");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String period = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        JsonNode budget = manager.post("/api/v1/mdf/budgets", Map.of("partnerId", o.partnerId, "programId", o.programId,
+                "period", period, "allocated", Map.of("amount", allocated, "currency", "EUR")), 201);
+        o.mdfBudgetId = budget.path("id").asText();
+        narrator.changed("budget " + period + ": " + allocated + " EUR available");
+
+        narrator.step("The partner asks for funds for a joint webinar; the manager approves");
+        Map<String, Object> ask = new java.util.LinkedHashMap<>();
+        ask.put("budgetId", o.mdfBudgetId);
+        ask.put("campaignId", o.campaignId);
+        ask.put("activity", "Joint webinar: cloud security for mid-size companies");
+        ask.put("plannedDate", today.plusDays(7).toString());
+        ask.put("amount", Map.of("amount", requested, "currency", "EUR"));
+        String requestId = o.partnerAdmin.post("/api/v1/mdf/requests", ask, 201).path("id").asText();
+        manager.act("/api/v1/mdf/requests/" + requestId, "approve", Map.of(), 200);
+
+        narrator.step("The partner claims with its proof; the manager approves and pays");
+        String claimId = o.partnerAdmin.post("/api/v1/mdf/claims", Map.of("requestId", requestId,
+                "amount", Map.of("amount", requested, "currency", "EUR"), "invoiceNumber", "INV-" + run,
+                "proofLinks", List.of("https://files.example/webinar-" + run + ".pdf")), 201).path("id").asText();
+        manager.act("/api/v1/mdf/claims/" + claimId, "approve", Map.of(), 200);
+        manager.act("/api/v1/mdf/claims/" + claimId, "pay", Map.of("paymentReference", "SEPA-" + run), 200);
+        JsonNode balance = manager.get("/api/v1/mdf/budgets/" + o.mdfBudgetId);
+        narrator.changed("paid " + balance.path("paid").path("amount").asText() + " EUR; available "
+                + balance.path("available").path("amount").asText() + " EUR");
+    }
+
+    /** The vendor opens a general space and a lounge only Gold partners and above see. */
+    public void openCommunitySpaces(Outcome o) {
+        narrator.step("The vendor opens the community: a general space and a Gold lounge");
+        o.goldLoungeId = manager.post("/api/v1/spaces", Map.of("name", "Gold lounge " + run,
+                "description", "Roadmap previews for Gold partners and above", "kind", "TIER",
+                "visibility", Map.of("minimumTier", "GOLD")), 201).path("id").asText();
+        narrator.changed("Gold lounge " + o.goldLoungeId + " (minimum tier GOLD)");
+    }
+
+    /** The active partner is a member from its activation on, and finds what its tier opens to it. */
+    public JsonNode awaitMembership(Outcome o) {
+        narrator.step("The community made the active partner a member");
+        JsonNode member = Await.until("the partner's community membership", EVENTUAL, () -> {
+            JsonNode m = o.partnerAdmin.get("/api/v1/members/" + o.partnerId);
+            return "ACTIVE".equals(m.path("status").asText()) ? Optional.of(m) : Optional.empty();
+        });
+        narrator.changed("member since " + member.path("joinedAt").asText() + ", tier " + member.path("tier").asText());
+        int lounge = o.partnerAdmin.call("GET", "/api/v1/spaces/" + o.goldLoungeId, null, Map.of(), 200, 404).status();
+        narrator.changed("the Gold lounge " + (lounge == 200 ? "is open to it" : "is not visible to it yet (404)"));
+        return member;
+    }
+
+    /** Once its tier reaches Gold, the lounge opens without anyone touching the space. */
+    public void enterGoldLounge(Outcome o) {
+        narrator.step("The Gold lounge opens to the partner, and it posts there");
+        Await.until("the Gold lounge to open to the partner", EVENTUAL, () -> Optional.of(
+                o.partnerAdmin.get("/api/v1/spaces/" + o.goldLoungeId)));
+        String threadId = o.partnerAdmin.post("/api/v1/threads", Map.of("spaceId", o.goldLoungeId,
+                "kind", "QUESTION", "title", "When does the next firewall release reach EMEA?",
+                "body", "We have two customers **waiting** for it."), 201).path("id").asText();
+        narrator.changed("question " + threadId + " in the Gold lounge");
     }
 }
