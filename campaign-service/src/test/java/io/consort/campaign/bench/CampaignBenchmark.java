@@ -59,6 +59,7 @@ class CampaignBenchmark {
     void run() throws Exception {
         StringBuilder out = new StringBuilder("\n=== Campaign benchmark ===\n");
         routing(out);
+        System.out.println(out + "(routing done; deadline next)");
         deadline(out);
         out.append("=== end of campaign benchmark ===\n");
         System.out.println(out);
@@ -154,7 +155,7 @@ class CampaignBenchmark {
         for (int i = 0; i < 5; i++) {
             PartnerFacts.active(PartnerFacts.Profile.of(UUID.randomUUID(), region, "cloud"), "GOLD", 2);
         }
-        Rules.create(region, 1_000_000, "PT1S", Map.of());
+        Rules.create(region, 10_000, "PT1S", Map.of());
         AtomicBoolean running = new AtomicBoolean(true);
         Thread sweeper = new Thread(() -> {
             while (running.get()) {
