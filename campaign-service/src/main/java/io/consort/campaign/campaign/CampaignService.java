@@ -174,18 +174,18 @@ public class CampaignService {
 
     @Transactional
     public Campaign complete(UUID id, String ifMatch) {
-        Campaign campaign = get(id);
-        ETags.requireMatch(ifMatch, campaign.version);
-        campaign.complete(Timestamps.now());
-        em.flush();
-        return campaign;
+        return transition(id, ifMatch, Campaign::complete);
     }
 
     @Transactional
     public Campaign archive(UUID id, String ifMatch) {
+        return transition(id, ifMatch, Campaign::archive);
+    }
+
+    private Campaign transition(UUID id, String ifMatch, java.util.function.BiConsumer<Campaign, Instant> change) {
         Campaign campaign = get(id);
         ETags.requireMatch(ifMatch, campaign.version);
-        campaign.archive(Timestamps.now());
+        change.accept(campaign, Timestamps.now());
         em.flush();
         return campaign;
     }

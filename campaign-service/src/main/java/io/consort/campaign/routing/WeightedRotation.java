@@ -1,6 +1,5 @@
 package io.consort.campaign.routing;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,15 +39,20 @@ public final class WeightedRotation {
         return candidate.pass() == null ? clock : Math.max(candidate.pass(), clock);
     }
 
-    /** Picks among {@code candidates} (not empty) given the rule's {@code clock}. */
+    /** Picks among {@code candidates} (not empty) given the rule's {@code clock}; one pass, no allocation but the answer. */
     public static Pick pick(List<Candidate> candidates, long clock) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidates");
         }
-        Candidate best = candidates.stream()
-                .min(Comparator.<Candidate>comparingLong(c -> effectivePass(c, clock)).thenComparing(Candidate::partnerId))
-                .orElseThrow();
-        long start = effectivePass(best, clock);
-        return new Pick(best, start + SCALE / best.weight(), start);
+        Candidate best = null;
+        long bestPass = Long.MAX_VALUE;
+        for (Candidate candidate : candidates) {
+            long pass = effectivePass(candidate, clock);
+            if (best == null || pass < bestPass || pass == bestPass && candidate.partnerId().compareTo(best.partnerId()) < 0) {
+                best = candidate;
+                bestPass = pass;
+            }
+        }
+        return new Pick(best, bestPass + SCALE / best.weight(), bestPass);
     }
 }
