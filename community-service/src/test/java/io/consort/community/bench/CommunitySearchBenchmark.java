@@ -91,8 +91,9 @@ class CommunitySearchBenchmark {
     }
 
     /**
-     * Spaces with varied rules, threads, then posts and resources with text drawn from a vocabulary, all in
-     * SQL (generate_series) so the load is quick; about a third of the rows is gated away from the member.
+     * Spaces with varied rules, threads, then posts and resources with text drawn from a vocabulary (one word
+     * in ten from 70 partner-business words, the rest from 5,000 filler terms), all in SQL (generate_series)
+     * so the load is quick; about half of the rows is gated away from the member.
      */
     private void load(UUID program, UUID otherProgram) throws Exception {
         int resources = ROWS / 2;
@@ -122,7 +123,7 @@ class CommunitySearchBenchmark {
                     with v as (select %s as words), t as (select array_agg(id) as ids from discussion_thread)
                     insert into post (id, thread_id, body, author_id, hidden, created_at, version)
                     select gen_random_uuid(), t.ids[1 + (g %% array_length(t.ids, 1))],
-                           (select string_agg(words[1 + floor(random() * array_length(words, 1))::int], ' ')
+                           (select string_agg(case when random() < 0.1 then words[1 + floor(random() * array_length(words, 1))::int] else 'term' || floor(random() * 5000)::int end, ' ')
                               from v, generate_series(1, 25 + g %% 20) w where g > 0),
                            'bench', g %% 50 = 0, now(), 0
                     from generate_series(1, %d) g, t""".formatted(vocabulary, posts));
@@ -131,9 +132,9 @@ class CommunitySearchBenchmark {
                     insert into library_resource (id, title, description, kind, tags, tags_text, min_tier_rank, program_ids,
                            regions, hidden, current_version, created_at, created_by, updated_at, version)
                     select gen_random_uuid(),
-                           (select string_agg(words[1 + floor(random() * array_length(words, 1))::int], ' ')
+                           (select string_agg(case when random() < 0.1 then words[1 + floor(random() * array_length(words, 1))::int] else 'term' || floor(random() * 5000)::int end, ' ')
                               from v, generate_series(1, 4) w where g > 0),
-                           (select string_agg(words[1 + floor(random() * array_length(words, 1))::int], ' ')
+                           (select string_agg(case when random() < 0.1 then words[1 + floor(random() * array_length(words, 1))::int] else 'term' || floor(random() * 5000)::int end, ' ')
                               from v, generate_series(1, 30) w where g > 0),
                            'LINK', array['bench'], 'bench',
                            case when g %% 5 = 1 then 3 else null end,
