@@ -36,12 +36,14 @@ class DocsTest {
                 // Same schema twice is kept once; two different ones of one name are told apart and refs follow.
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("RecruitmentProblem")))
-                .body("components.schemas.Member.properties", hasKey("userId"))
-                .body("components.schemas.CommunityMember.properties", hasKey("partnerId"))
+                .body("components.schemas.Member.properties.problem.'$ref'", equalTo("#/components/schemas/Problem"))
+                // (services in name order: community keeps the plain name, recruitment's is renamed)
+                .body("components.schemas.Member.properties", hasKey("partnerId"))
+                .body("components.schemas.RecruitmentMember.properties", hasKey("userId"))
                 .body("paths.'/api/v1/members/{partnerId}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
-                        equalTo("#/components/schemas/CommunityMember"))
-                .body("paths.'/api/v1/programs'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/Member"))
+                .body("paths.'/api/v1/programs'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/RecruitmentMember"))
                 // Services without a document are left out, and the document says why.
                 .body("'x-consort-services'.recruitment.status", equalTo("included"))
                 .body("'x-consort-services'.campaign.status", equalTo("unavailable"))

@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code GET /q/openapi} at the gateway: the services' own documents fetched at once and merged into one, so a
  * front end needs one typed client. Paths are those the gateway routes to each service (its admin paths and
  * {@code /q} are left out); components are merged by name, and a name two services define differently is
- * renamed after its service ({@code Member} becomes {@code CommunityMember}) with every {@code $ref} in that
+ * renamed after the later service in name order (recruitment's {@code Member} becomes {@code RecruitmentMember}) with every {@code $ref} in that
  * service's part rewritten; the services' security schemes become one OAuth2 authorization-code scheme on the
  * realm (the {@code consort-portal} client, PKCE), and operations the services mark public ({@code security: []})
  * stay public; the server is the gateway. A service that is down or serves no document leaves its paths out,
@@ -45,7 +45,8 @@ public final class MergedOpenApi {
 
     /** Fetches every service's document and merges what came; never fails for a missing service. */
     public Future<JsonObject> document(String serverUrl) {
-        List<String> names = new ArrayList<>(table.upstreams().keySet());
+        // In name order, so which of two clashing components keeps the plain name does not vary between calls.
+        List<String> names = new ArrayList<>(new java.util.TreeSet<>(table.upstreams().keySet()));
         List<Future<JsonObject>> fetched = names.stream().map(name -> fetch(table.upstreams().get(name))).toList();
         return Future.join(fetched).transform(ignored -> {
             Map<String, JsonObject> documents = new LinkedHashMap<>();
