@@ -1,6 +1,8 @@
 package io.consort.gateway;
 
 import io.consort.gateway.limits.RateLimits;
+import io.consort.gateway.openapi.DocsRoutes;
+import io.consort.gateway.openapi.MergedOpenApi;
 import io.consort.gateway.partner360.Partner360;
 import io.consort.gateway.proxy.CircuitBreaker;
 import io.consort.gateway.proxy.PooledConnections;
@@ -98,6 +100,8 @@ public class Gateway {
                 .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens, limits,
                         new Partner360(table, breakers, client, config.partner360Deadline().toMillis(), config.connectTimeout().toMillis())))
                 .failureHandler(ProxyHandler::failure);
+        new DocsRoutes(new MergedOpenApi(table, client, config.auth().issuer(), 2000),
+                "consort-portal").install(router, ownPrefix);
     }
 
     public RoutingTable table() {

@@ -139,6 +139,14 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             res.putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
             return;
         }
+        if (path.equals("/q/openapi") && (service.equals("recruitment") || service.equals("community"))) {
+            res.putHeader("Content-Type", "application/json").end(openApi(service).encode());
+            return;
+        }
+        if (path.equals("/q/openapi") && service.equals("campaign")) {
+            res.setStatusCode(404).end();
+            return;
+        }
         if (path.startsWith("/_control/received/")) {
             res.end(String.valueOf(receivedById.getOrDefault(path.substring("/_control/received/".length()), 0L)));
             return;
@@ -200,6 +208,50 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         });
     }
 
+    /**
+     * A small document in the services' shape: both define {@code Problem} alike and {@code Member} differently;
+     * recruitment also lists an admin path and a public operation.
+     */
+    private static JsonObject openApi(String service) {
+        JsonObject problem = new JsonObject().put("type", "object").put("properties", new JsonObject()
+                .put("status", new JsonObject().put("type", "integer")));
+        JsonArray secured = new JsonArray().add(new JsonObject().put("SecurityScheme", new JsonArray()));
+        JsonObject errors = new JsonObject().put("404", new JsonObject().put("description", "Not found").put("content",
+                new JsonObject().put("application/problem+json", new JsonObject().put("schema", ref("Problem")))));
+        JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject().put("Problem", problem);
+        if (service.equals("recruitment")) {
+            paths.put("/api/v1/programs", new JsonObject().put("get", new JsonObject().put("operationId", "listPrograms")
+                    .put("security", secured).put("responses", errors.copy().put("200", ok(ref("Member"))))));
+            paths.put("/api/v1/applications", new JsonObject().put("post", new JsonObject().put("operationId", "submitApplication")
+                    .put("security", new JsonArray()).put("responses", errors.copy())));
+            paths.put("/api/v1/admin/outbox", new JsonObject().put("get", new JsonObject().put("operationId", "getOutbox")));
+            schemas.put("Member", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("userId", new JsonObject().put("type", "string"))));
+        } else {
+            paths.put("/api/v1/members/{partnerId}", new JsonObject().put("get", new JsonObject().put("operationId", "getMember")
+                    .put("security", secured).put("responses", errors.copy().put("200", ok(ref("Member"))))));
+            schemas.put("Member", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("partnerId", new JsonObject().put("type", "string").put("format", "uuid"))
+                    .put("problem", ref("Problem"))));
+        }
+        return new JsonObject().put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", service).put("version", "1.0"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
+                .put("paths", paths)
+                .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", new JsonObject()
+                        .put("SecurityScheme", new JsonObject().put("type", "http").put("scheme", "bearer"))));
+    }
+
+    private static JsonObject ref(String schema) {
+        return new JsonObject().put("$ref", "#/components/schemas/" + schema);
+    }
+
+    private static JsonObject ok(JsonObject schema) {
+        return new JsonObject().put("description", "OK").put("content", new JsonObject().put("application/json",
+                new JsonObject().put("schema", schema)));
+    }
+
     /** Writes {@code remaining} bytes with back-pressure, as a service streaming a big export would. */
     private static void writeFilled(HttpServerResponse res, long remaining) {
         Buffer block = Buffer.buffer(new byte[64 * 1024]);
@@ -254,8 +306,9 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                 }
                 received[0] = Buffer.buffer();
                 String body;
-                if (text.startsWith("GET /q/health/ready ")) {
-                    body = "{\"status\":\"UP\"}";
+                if (text.startsWith("GET /q/")) {
+                    // The gateway's own calls (readiness probe, API document) use no connection up either.
+                    body = text.startsWith("GET /q/health/ready ") ? "{\"status\":\"UP\"}" : "{}";
                 } else if (answered.getAndSet(true)) {
                     socket.close();
                     return;
