@@ -1,7 +1,7 @@
 package io.consort.integration.delivery;
 
-import io.consort.integration.target.TargetAddresses;
-import io.consort.integration.target.TargetRefusedException;
+import io.consort.integration.address.TargetAddresses;
+import io.consort.integration.address.TargetRefusedException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

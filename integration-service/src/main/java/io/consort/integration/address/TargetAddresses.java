@@ -1,4 +1,4 @@
-package io.consort.integration.target;
+package io.consort.integration.address;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

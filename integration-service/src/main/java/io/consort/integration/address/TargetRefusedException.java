@@ -1,4 +1,4 @@
-package io.consort.integration.target;
+package io.consort.integration.address;
 
 /** A target URL or address a webhook must not be sent to, and why. */
 public class TargetRefusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.consort.integration.target;
+package io.consort.integration.address;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

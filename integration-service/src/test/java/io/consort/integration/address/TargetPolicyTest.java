@@ -1,4 +1,4 @@
-package io.consort.integration.target;
+package io.consort.integration.address;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
