@@ -32,8 +32,8 @@ class ConsumerKilledMidBatchIT {
         long factsBefore = FaultKit.count(stack, "performance", "select count(*) from partner_fact");
 
         stack.kill9("performance");
-        HttpResponse<String> imported = FaultKit.HTTP.send(FaultKit.partnerImport(stack, integrator, tag, programId, lines),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = FaultKit.sendRetrying(FaultKit.partnerImport(stack, integrator, tag, programId, lines),
+                Duration.ofMinutes(2));
         assertEquals(200, imported.statusCode(), imported.body().lines().limit(3).toList().toString());
         stack.restartMissing();
         long restarted = System.nanoTime();

@@ -56,6 +56,22 @@ final class FaultKit {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /**
+     * Sends like a well-behaved client: a 503 with Retry-After (the gateway's open circuit breaker after a
+     * restart, a service not ready yet) is retried after the time it names, for up to {@code atMost}.
+     */
+    static HttpResponse<String> sendRetrying(HttpRequest request, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            var retryAfter = answer.headers().firstValue("Retry-After");
+            if (answer.statusCode() != 503 || retryAfter.isEmpty() || System.nanoTime() > deadline) {
+                return answer;
+            }
+            Thread.sleep(Math.min(30, Math.max(1, Long.parseLong(retryAfter.get().trim()))) * 1000);
+        }
+    }
+
     static int status(String url) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
@@ -94,7 +110,8 @@ final class FaultKit {
     static String program(SuiteStack stack, String managerToken, String name) throws Exception {
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/programs"))
                 .header("Authorization", "Bearer " + managerToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"partnerTypes\":[\"RESELLER\"]}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"description\":\"bench/faults\","
+                        + "\"partnerTypes\":[\"RESELLER\"]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
             throw new AssertionError("creating program " + name + " answered " + created.statusCode() + ": " + created.body());

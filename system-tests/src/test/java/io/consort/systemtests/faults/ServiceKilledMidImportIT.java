@@ -47,10 +47,10 @@ class ServiceKilledMidImportIT {
             firstOutcome = "no complete answer (" + e.getCause() + ")";
         }
         stack.restartMissing();
-        Duration recovery = FaultKit.awaitReady(stack, Duration.ofMinutes(3));
-        recovery = Duration.ofNanos(System.nanoTime() - killedAt);
+        FaultKit.awaitReady(stack, Duration.ofMinutes(3));
+        Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
 
-        HttpResponse<String> retry = FaultKit.HTTP.send(bulk, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> retry = FaultKit.sendRetrying(bulk, Duration.ofMinutes(2));
         List<String> results = retry.body().lines().toList();
         long failedLines = results.stream().filter(l -> !l.contains("\"CREATED\"") && !l.contains("\"UPDATED\"")).count();
 
