@@ -13,7 +13,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 export PRM_HOME="${PRM_HOME:-.prm}"
 case "$PRM_HOME" in /*) ;; *) PRM_HOME="$root/$PRM_HOME" ;; esac
-scenarios='io/consort/systemtests/faults/*IT'
+scenarios='**/faults/*IT'
 if [[ $# -gt 0 && "$1" != -* ]]; then scenarios="$1"; shift; fi
 if ! ./prm status | grep -q '^gateway  *up'; then
     echo "No stack is up for PRM_HOME=$PRM_HOME; start one first: PRM_HOME=$PRM_HOME ./prm up -d" >&2

@@ -50,7 +50,7 @@ class ServiceKilledMidImportIT {
         FaultKit.awaitReady(stack, Duration.ofMinutes(3));
         Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
 
-        HttpResponse<String> retry = FaultKit.sendRetrying(bulk, Duration.ofMinutes(2));
+        HttpResponse<String> retry = FaultKit.sendRetrying(bulk, Duration.ofMinutes(4));
         List<String> results = retry.body().lines().toList();
         long failedLines = results.stream().filter(l -> !l.contains("\"CREATED\"") && !l.contains("\"UPDATED\"")).count();
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole mix for a while (90 s here, 10 minutes from bench/faults/run.sh) after a warm-up: no error
+ * The whole mix for a while (60 s here, 10 minutes from bench/faults/run.sh) after a warm-up: no error
  * answer, every component's resident memory at the end within 10 % of what it was after the warm-up,
  * and the outboxes keep up (sampled while the traffic runs, and empty once it stops).
  */
@@ -29,8 +29,8 @@ class SustainedLoadIT {
         SuiteStack stack = SuiteStack.get();
         FaultKit.awaitReady(stack, Duration.ofMinutes(3));
         double rate = Double.parseDouble(System.getProperty("consort.faults.rate", FaultKit.FULL ? "10" : "5"));
-        Duration warmUp = Duration.ofSeconds(FaultKit.size(45, 90));
-        Duration sustained = Duration.ofSeconds(FaultKit.size(90, 600));
+        Duration warmUp = Duration.ofSeconds(FaultKit.size(30, 90));
+        Duration sustained = Duration.ofSeconds(FaultKit.size(60, 600));
         LoadGenerator load = new LoadGenerator(BrokerDownIT.Traffic.config(stack, rate, sustained, LoadGenerator.Config.defaultWeights()));
         load.setUp();
         EventAudit audit = new EventAudit(stack);
