@@ -164,7 +164,7 @@ public final class SuiteStack {
                     HttpRequest.newBuilder(URI.create(keycloak() + "/realms/prm/protocol/openid-connect/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .timeout(Duration.ofSeconds(10))
+                            .timeout(Duration.ofSeconds(60)) // a cold Keycloak on a loaded 2-core machine
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
