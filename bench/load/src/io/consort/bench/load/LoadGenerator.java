@@ -54,7 +54,10 @@ public final class LoadGenerator {
             w.put("listPartners", 8);          // manager: the partner list
             w.put("submitApplication", 8);     // public: an application (the manager then reviews it)
             w.put("upsertPartnerByExternalId", 18); // CRM sync
-            w.put("createDealRegistration", 12);
+            // 0 by default: campaign takes deals only for ACTIVE partners, and the CRM-upserted partners of the
+            // setup stay ONBOARDING (the program has no onboarding plan that would complete); --mix turns it on
+            // against a stack whose partners are active.
+            w.put("createDealRegistration", 0);
             w.put("importProspects", 2);       // NDJSON bulk import of bulkLines prospects
             return w;
         }
@@ -141,6 +144,11 @@ public final class LoadGenerator {
 
         public long errorAnswers() {
             return failures.size();
+        }
+
+        /** The public endpoints' per-address rate limit answering 429 with Retry-After: designed, not an error. */
+        public long throttled() {
+            return failures.stream().filter(f -> f.status() == 429 && f.retryAfter()).count();
         }
 
         /** Answers of 5xx, or none at all (status 0: refused, reset, timed out). */
