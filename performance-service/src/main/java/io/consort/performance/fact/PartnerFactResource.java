@@ -29,7 +29,7 @@ public class PartnerFactResource {
     PartnerFacts facts;
 
     @GET
-    @Operation(summary = "List a partner's facts",
+    @Operation(operationId = "listPartnerFacts", summary = "List a partner's facts",
             description = "What performance has learned about the partner, oldest first: the history its scorecard is computed from.")
     public Page<PartnerFactView> list(@PathParam("partnerId") UUID partnerId, @BeanParam PageRequest page) {
         caller.requirePartnerAccess(partnerId);
