@@ -448,6 +448,10 @@ public class ProblemMappers {
                         "A resource with the same unique values already exists",
                         path(uri));
             }
+            if (DatabaseOutage.is(t)) {
+                LOG.warnf("Database unreachable on %s: %s", path(uri), t);
+                return ProblemResponses.of(DatabaseOutage.problem(), path(uri));
+            }
         }
         return internal(e, uri, requestId);
     }
