@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -98,6 +99,26 @@ public final class Api {
         return call("POST", resourcePath + "/" + action, body == null ? Map.of() : body, headers, expected).body();
     }
 
+    /** An NDJSON bulk call: one JSON line per item in, the answer's lines out. */
+    public List<JsonNode> postNdjson(String path, List<?> lines, int... expected) {
+        String body = lines.stream().map(Api::write).collect(Collectors.joining("\n", "", "\n"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-ndjson").header("Accept", "application/x-ndjson")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = send(request.build(), "POST", path);
+        Call call = new Call("POST", path, response.statusCode(), MissingNode.getInstance(), Map.of());
+        listener.accept(call);
+        if (expected.length == 0 ? response.statusCode() / 100 != 2
+                : Arrays.stream(expected).noneMatch(s -> s == response.statusCode())) {
+            throw new UnexpectedAnswer(new Call("POST", path, response.statusCode(), read(response.body()), Map.of()), expected);
+        }
+        return response.body().lines().filter(l -> !l.isBlank()).map(Api::read).toList();
+    }
+
     public JsonNode put(String path, Object body, int... expected) {
         return call("PUT", path, body, Map.of(), expected).body();
     }
@@ -115,15 +136,7 @@ public final class Api {
             request.header("Content-Type", "application/json").method(method,
                     HttpRequest.BodyPublishers.ofString(write(body)));
         }
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        HttpResponse<String> response = send(request.build(), method, path);
         Map<String, String> answerHeaders = new LinkedHashMap<>();
         response.headers().map().forEach((k, v) -> answerHeaders.put(k.toLowerCase(), String.join(", ", v)));
         Call call = new Call(method, path, response.statusCode(), read(response.body()), answerHeaders);
@@ -133,6 +146,17 @@ public final class Api {
             throw new UnexpectedAnswer(call, expected);
         }
         return call;
+    }
+
+    private static HttpResponse<String> send(HttpRequest request, String method, String path) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** A query string from name/value pairs; null values are left out. */

@@ -28,22 +28,31 @@ public interface Narrator {
 
     /** Prints to a terminal: steps numbered, calls indented, changes marked. */
     static Narrator printingTo(PrintStream out) {
+        return writingTo(out::print);
+    }
+
+    /** Keeps the same text, e.g. for a test to show how far the journey came when it stopped. */
+    static Narrator recordingTo(StringBuilder transcript) {
+        return writingTo(transcript::append);
+    }
+
+    private static Narrator writingTo(java.util.function.Consumer<String> out) {
         return new Narrator() {
             private int steps;
 
             @Override
             public void step(String title) {
-                out.printf("%n%2d. %s%n", ++steps, title);
+                out.accept(String.format("%n%2d. %s%n", ++steps, title));
             }
 
             @Override
             public void call(Api.Call call) {
-                out.printf("      %-6s %-70s %d%n", call.method(), call.path(), call.status());
+                out.accept(String.format("      %-6s %-70s %d%n", call.method(), call.path(), call.status()));
             }
 
             @Override
             public void changed(String what) {
-                out.printf("      => %s%n", what);
+                out.accept(String.format("      => %s%n", what));
             }
         };
     }

@@ -39,6 +39,16 @@ public final class PartnerJourney {
         public String dealId;
         public String mdfBudgetId;
         public String goldLoungeId;
+        public String routingRuleId;
+        public String enrolmentId;
+        public String mdfRequestId;
+        public String mdfClaimId;
+        public String loungeThreadId;
+        public String engineerUserId;
+        public String engineerEmail;
+        public String completionId;
+        public String moduleId;
+        public JsonNode rebate;
     }
 
     public PartnerJourney(String gatewayUrl, Keycloak keycloak, String managerToken, String adminToken,
@@ -52,23 +62,37 @@ public final class PartnerJourney {
 
     /** The whole journey of docs/domain.md for one partner, step by step. */
     public Outcome walk(String company, String region) {
-        Outcome o = recruit(company, region);
-        openCommunitySpaces(o);
+        String programId = openProgram("Resellers " + region + " " + run, region);
+        return walkInto(programId, openGoldLounge(), company, region, "250000.00");
+    }
+
+    /** The whole journey for one partner of an existing program and Gold lounge. */
+    public Outcome walkInto(String programId, String goldLoungeId, String company, String region, String dealAmount) {
+        Outcome o = recruitInto(programId, company, region);
+        o.goldLoungeId = goldLoungeId;
         awaitMembership(o);
-        registerAndWinDeal(o, "Contoso Pharma", "250000.00");
+        marketThroughPartner(o, region);
+        registerAndWinDeal(o, "Contoso Pharma", dealAmount);
         fundMarketing(o, "20000.00", "5000.00");
+        riseToGold(o);
+        enterGoldLounge(o);
+        routeWithGoldWeight(o, region);
         return o;
     }
 
-    /** The journey up to an active partner: recruitment, onboarding and training. */
+    /** The journey up to an active partner of a program of its own: recruitment, onboarding and training. */
     public Outcome recruit(String company, String region) {
-        Outcome o = new Outcome();
-        String slug = company.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + run;
-        o.partnerName = company;
+        return recruitInto(openProgram("Resellers " + region + " " + run, region), company, region);
+    }
 
+    /**
+     * A program with an ideal partner profile for the region and a scorecard a partner reaches with a won
+     * deal, two certified people and its onboarding done.
+     */
+    public String openProgram(String name, String region) {
         narrator.step("The channel manager opens a program with an ideal partner profile");
-        o.programId = manager.post("/api/v1/programs", Map.of(
-                "name", "Resellers " + region + " " + run,
+        String programId = manager.post("/api/v1/programs", Map.of(
+                "name", name,
                 "description", "Value-added resellers of network security",
                 "partnerTypes", List.of("RESELLER", "MSP"),
                 "acceptingApplications", true,
@@ -77,20 +101,36 @@ public final class PartnerJourney {
                         "specialisations", Map.of("values", List.of("CLOUD_SECURITY"), "weight", 40),
                         "companySize", Map.of("minEmployees", 10, "maxEmployees", 500, "weight", 20))),
                 201).get("id").asText();
-        narrator.changed("program " + o.programId);
+        narrator.changed("program " + programId);
+        manager.call("PUT", "/api/v1/scorecard-definitions/" + programId, Map.of("kpis", List.of(
+                Map.of("kpi", "WON_REVENUE", "weight", 40, "target", 200000),
+                Map.of("kpi", "DEALS_WON", "weight", 20, "target", 1),
+                Map.of("kpi", "CERTIFIED_PEOPLE", "weight", 20, "target", 2),
+                Map.of("kpi", "ONBOARDING_PROGRESS", "weight", 20, "target", 1))),
+                Map.of("If-Match", "\"0\""), 200);
+        narrator.changed("its scorecard: won revenue 40, deals won 20, certified people 20, onboarding 20");
 
         narrator.step("The manager imports prospects and asks which fit the program best");
         for (String[] p : List.of(new String[] {"Harbour IT", region, "CLOUD_SECURITY"},
                 new String[] {"Granite Systems", region, "NETWORK"},
                 new String[] {"Pampas Cloud", "LATAM", "CLOUD_SECURITY"})) {
-            manager.post("/api/v1/prospects", Map.of("companyName", p[0] + " " + run,
-                    "domain", p[0].toLowerCase().replace(' ', '-') + "-" + run + ".example", "region", p[1],
+            manager.post("/api/v1/prospects", Map.of("companyName", p[0] + " " + name,
+                    "domain", p[0].toLowerCase().replace(' ', '-') + "-" + Integer.toHexString(name.hashCode()) + ".example", "region", p[1],
                     "specialisations", List.of(p[2]), "employeeCount", 120), 201);
         }
-        JsonNode recommendations = manager.get("/api/v1/programs/" + o.programId + "/recommendations?limit=3");
+        JsonNode recommendations = manager.get("/api/v1/programs/" + programId + "/recommendations?limit=3");
         JsonNode best = recommendations.path("items").path(0);
         narrator.changed("best fit: " + best.path("companyName").asText() + " (" + best.path("score").asText()
                 + "/100: " + best.path("explanation").findValuesAsText("reason") + ")");
+        return programId;
+    }
+
+    /** A partner of the program from its public application to active: onboarding and training. */
+    public Outcome recruitInto(String programId, String company, String region) {
+        Outcome o = new Outcome();
+        o.programId = programId;
+        String slug = company.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + run;
+        o.partnerName = company;
 
         narrator.step(company + " applies through the public form, without a token");
         o.partnerAdminEmail = "admin@" + slug + ".example";
@@ -121,7 +161,7 @@ public final class PartnerJourney {
         narrator.changed(o.partnerAdminEmail + " signed in with a token carrying partner_id " + o.partnerId);
 
         narrator.step("The partner accepts the agreement, completes its profile and passes the certification");
-        String moduleId = manager.post("/api/v1/training/modules", Map.of("title", "Cloud security essentials " + run,
+        String moduleId = o.moduleId = manager.post("/api/v1/training/modules", Map.of("title", "Cloud security essentials " + slug,
                 "description", "The product line, positioning and deployment basics", "durationMinutes", 90,
                 "passingScore", 70, "certification", Map.of("name", "Certified Cloud Security Seller",
                         "validityDays", 365)), 201).get("id").asText();
@@ -134,7 +174,20 @@ public final class PartnerJourney {
         }
         JsonNode completion = o.partnerAdmin.post("/api/v1/training/completions",
                 Map.of("moduleId", moduleId, "score", 92), 201);
+        o.completionId = completion.path("id").asText();
         narrator.changed("certification " + completion.path("certification").path("name").asText("earned"));
+
+        narrator.step("The partner admin invites a sales engineer, who passes the certification too");
+        String colleague = o.engineerUserId = o.partnerAdmin.post("/api/v1/partners/" + o.partnerId + "/users", Map.of(
+                "email", o.engineerEmail = "engineer@" + slug + ".example", "firstName", "Grace", "lastName", "Engineer",
+                "role", "PARTNER_USER"), 201).path("id").asText();
+        JsonNode engineer = Await.until("the engineer's login", EVENTUAL, () -> {
+            JsonNode u = o.partnerAdmin.get("/api/v1/partners/" + o.partnerId + "/users/" + colleague);
+            return "ACTIVE".equals(u.path("state").asText()) ? Optional.of(u) : Optional.empty();
+        });
+        manager.post("/api/v1/training/completions", Map.of("moduleId", moduleId, "score", 81,
+                "partnerId", o.partnerId, "userId", engineer.path("keycloakUserId").asText()), 201);
+        narrator.changed("two certified people at " + company);
         o.partner = manager.get("/api/v1/partners/" + o.partnerId);
         narrator.changed("partner is " + o.partner.path("state").asText());
 
@@ -148,7 +201,8 @@ public final class PartnerJourney {
     /** The partner registers the deal, the manager approves it, the partner wins it. */
     public void registerAndWinDeal(Outcome o, String customer, String amount) {
         narrator.step("The partner registers the deal; the channel-conflict check finds no rival");
-        String domain = customer.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + run + ".example";
+        // The customer's domain is this partner's own, so partners of one run never collide in the conflict check.
+        String domain = customer.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + o.partnerId.substring(0, 8) + ".example";
         Map<String, Object> registration = new java.util.LinkedHashMap<>();
         registration.put("customerName", customer);
         registration.put("customerDomain", "https://www." + domain);
@@ -160,6 +214,10 @@ public final class PartnerJourney {
         JsonNode deal = o.partnerAdmin.post("/api/v1/deal-registrations", registration, 201);
         o.dealId = deal.path("id").asText();
         narrator.changed("deal " + o.dealId + " " + deal.path("state").asText() + " for " + domain);
+        if (o.leadId != null) {
+            JsonNode converted = o.partnerAdmin.act("/api/v1/leads/" + o.leadId, "convert", Map.of("dealId", o.dealId), 200);
+            narrator.changed("lead " + o.leadId + " " + converted.path("state").asText() + " into the deal");
+        }
 
         narrator.step("The manager reviews and approves it: the partner's claim on the customer is protected");
         String path = "/api/v1/deal-registrations/" + o.dealId;
@@ -191,13 +249,14 @@ public final class PartnerJourney {
         ask.put("activity", "Joint webinar: cloud security for mid-size companies");
         ask.put("plannedDate", today.plusDays(7).toString());
         ask.put("amount", Map.of("amount", requested, "currency", "EUR"));
-        String requestId = o.partnerAdmin.post("/api/v1/mdf/requests", ask, 201).path("id").asText();
+        String requestId = o.mdfRequestId = o.partnerAdmin.post("/api/v1/mdf/requests", ask, 201).path("id").asText();
         manager.act("/api/v1/mdf/requests/" + requestId, "approve", Map.of(), 200);
 
         narrator.step("The partner claims with its proof; the manager approves and pays");
         String claimId = o.partnerAdmin.post("/api/v1/mdf/claims", Map.of("requestId", requestId,
                 "amount", Map.of("amount", requested, "currency", "EUR"), "invoiceNumber", "INV-" + run,
                 "proofLinks", List.of("https://files.example/webinar-" + run + ".pdf")), 201).path("id").asText();
+        o.mdfClaimId = claimId;
         manager.act("/api/v1/mdf/claims/" + claimId, "approve", Map.of(), 200);
         manager.act("/api/v1/mdf/claims/" + claimId, "pay", Map.of("paymentReference", "SEPA-" + run), 200);
         JsonNode balance = manager.get("/api/v1/mdf/budgets/" + o.mdfBudgetId);
@@ -205,13 +264,134 @@ public final class PartnerJourney {
                 + balance.path("available").path("amount").asText() + " EUR");
     }
 
+    /**
+     * The vendor markets through the partner: a co-branded campaign the partner enrols in, a prospect
+     * following the partner's tracked link and sending the form, the lead routed to the partner, who
+     * accepts it and only then sees the contact.
+     */
+    public void marketThroughPartner(Outcome o, String region) {
+        narrator.step("The manager sets a routing rule and publishes a co-branded campaign for the program");
+        o.routingRuleId = manager.post("/api/v1/routing-rules", Map.ofEntries(Map.entry("name", "Leads of " + run),
+                Map.entry("priority", 5), Map.entry("active", true), Map.entry("leadRegions", List.of(region)),
+                Map.entry("leadSpecialisations", List.of()), Map.entry("programIds", List.of(o.programId)),
+                Map.entry("matchRegion", true), Map.entry("matchSpecialisation", false), Map.entry("minTierRank", 0),
+                Map.entry("tierWeights", Map.of("REGISTERED", 1, "SILVER", 2, "GOLD", 3, "PLATINUM", 4)),
+                Map.entry("defaultWeight", 1), Map.entry("capacity", 5), Map.entry("acceptanceSla", "PT48H")), 201)
+                .path("id").asText();
+        Map<String, Object> campaign = new java.util.LinkedHashMap<>();
+        campaign.put("name", "Cloud Security Day " + run);
+        campaign.put("description", "Invite your customers to our cloud security day");
+        campaign.put("channels", List.of("EMAIL", "WEB"));
+        campaign.put("targeting", Map.of("regions", List.of(region), "tiers", List.of(), "programIds", List.of(o.programId),
+                "specialisations", List.of()));
+        campaign.put("budget", Map.of("amount", "25000.00", "currency", "EUR"));
+        campaign.put("landingUrl", "https://www.example.com/cloud-security-day");
+        campaign.put("assets", List.of(Map.of("name", "Invitation e-mail",
+                "subject", "{{partner.name}} invites you to Cloud Security Day",
+                "text", "Register at {{trackedLink}}. Questions? {{partner.contactEmail}}",
+                "html", "<p><a href=\"{{trackedLink}}\">Register</a> with {{partner.name}}</p>")));
+        o.campaignId = manager.post("/api/v1/campaigns", campaign, 201).path("id").asText();
+        manager.act("/api/v1/campaigns/" + o.campaignId, "publish", null, 200);
+        narrator.changed("campaign " + o.campaignId + " PUBLISHED for " + region + " partners of the program");
+
+        narrator.step("The partner finds the campaign, enrols with its co-branding and previews the e-mail");
+        Await.until("the campaign to be offered to the partner", EVENTUAL, () -> {
+            JsonNode page = o.partnerAdmin.get("/api/v1/campaigns?limit=200");
+            for (JsonNode c : page.path("items")) {
+                if (o.campaignId.equals(c.path("id").asText())) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        });
+        JsonNode enrolment = o.partnerAdmin.post("/api/v1/campaigns/" + o.campaignId + "/enrolments", Map.of(
+                "displayName", o.partnerName, "logoUrl", "https://cdn.example/logos/" + run + ".png"), 201);
+        o.enrolmentId = enrolment.path("id").asText();
+        String enrolmentPath = "/api/v1/campaigns/" + o.campaignId + "/enrolments/" + o.enrolmentId;
+        JsonNode preview = o.partnerAdmin.get(enrolmentPath + "/preview");
+        narrator.changed("preview: \"" + preview.path("assets").path(0).path("subject").asText() + "\"");
+        String trackedLink = enrolment.path("trackedLink").asText();
+        String token = trackedLink.substring(trackedLink.lastIndexOf('/') + 1);
+
+        narrator.step("A prospect follows the partner's link and sends the campaign's form");
+        Api.Call click = manager.anonymous().call("GET", "/t/" + token, null, Map.of(), 302);
+        narrator.changed("redirected to " + click.header("Location"));
+        Map<String, Object> form = new java.util.LinkedHashMap<>();
+        form.put("company", "Contoso Pharma");
+        form.put("contactName", "Carla Contoso");
+        form.put("email", "carla@contoso-pharma.example");
+        form.put("region", region);
+        form.put("specialisation", "CLOUD_SECURITY");
+        form.put("need", "Firewalls for 12 plants");
+        form.put("consent", true);
+        form.put("ref", token);
+        o.leadId = manager.anonymous().post("/api/v1/forms/" + o.campaignId, form, 201).path("leadId").asText();
+
+        narrator.step("The lead is routed to the partner, who sees the company and need, accepts, then sees the contact");
+        JsonNode offered = Await.until("the lead to be offered to the partner", EVENTUAL, () -> {
+            JsonNode lead = o.partnerAdmin.call("GET", "/api/v1/leads/" + o.leadId, null, Map.of(), 200, 404).body();
+            return "OFFERED".equals(lead.path("state").asText()) ? Optional.of(lead) : Optional.empty();
+        });
+        narrator.changed("OFFERED until " + offered.path("acceptBy").asText() + ", contact hidden: "
+                + offered.path("contactHidden").asBoolean());
+        JsonNode history = manager.get("/api/v1/leads/" + o.leadId + "/routing-history");
+        narrator.changed("why: " + history.findValuesAsText("reason"));
+        JsonNode accepted = o.partnerAdmin.act("/api/v1/leads/" + o.leadId, "accept", null, 200);
+        narrator.changed("ACCEPTED; contact " + accepted.path("contact").path("name").asText() + " <"
+                + accepted.path("contact").path("email").asText() + ">");
+    }
+
+    /** The won deal and the certifications lift the partner's score and tier; the rebate accrues. */
+    public void riseToGold(Outcome o) {
+        narrator.step("Performance scores the won deal: the partner reaches Gold and a rebate accrues");
+        o.scorecard = Await.until("the partner to reach GOLD", EVENTUAL, () -> {
+            JsonNode card = o.partnerAdmin.get("/api/v1/scorecards/" + o.partnerId);
+            return "GOLD".equals(card.path("tier").asText()) ? Optional.of(card) : Optional.empty();
+        });
+        narrator.changed("score " + o.scorecard.path("score").asText() + ", tier GOLD: "
+                + o.scorecard.path("explanation").asText());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String period = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        JsonNode rebate = Await.until("the rebate to accrue", EVENTUAL, () -> {
+            JsonNode st = o.partnerAdmin.get("/api/v1/incentives/" + o.partnerId + "/statement" + Api.query("period", period));
+            for (JsonNode line : st.path("lines")) {
+                if ("REBATE".equals(line.path("kind").asText()) && o.dealId.equals(line.path("dealId").asText())) {
+                    return Optional.of(line);
+                }
+            }
+            return Optional.empty();
+        });
+        o.rebate = rebate;
+        narrator.changed("rebate " + rebate.path("amount").path("amount").asText() + " "
+                + rebate.path("amount").path("currency").asText() + ": " + rebate.path("reason").asText());
+    }
+
+    /** A new lead of the program's region goes to the partner with its Gold weight. */
+    public void routeWithGoldWeight(Outcome o, String region) {
+        narrator.step("Routing now weighs the partner as Gold");
+        String leadId = manager.post("/api/v1/leads", Map.of("company", "Fabrikam Logistics " + run,
+                "contactName", "Frank Fabrikam", "contactEmail", "frank@fabrikam-" + run + ".example", "region", region,
+                "specialisation", "CLOUD_SECURITY", "need", "Zero-trust access for 300 drivers"), 201).path("id").asText();
+        JsonNode history = Await.until("the lead to be routed", EVENTUAL, () -> {
+            JsonNode h = manager.get("/api/v1/leads/" + leadId + "/routing-history");
+            return h.findValuesAsText("reason").isEmpty() ? Optional.empty() : Optional.of(h);
+        });
+        narrator.changed("why: " + history.findValuesAsText("reason"));
+    }
+
     /** The vendor opens a general space and a lounge only Gold partners and above see. */
     public void openCommunitySpaces(Outcome o) {
-        narrator.step("The vendor opens the community: a general space and a Gold lounge");
-        o.goldLoungeId = manager.post("/api/v1/spaces", Map.of("name", "Gold lounge " + run,
+        o.goldLoungeId = openGoldLounge();
+    }
+
+    /** A community space only Gold partners and above see; its id. */
+    public String openGoldLounge() {
+        narrator.step("The vendor opens a lounge in the community that only Gold partners and above see");
+        String id = manager.post("/api/v1/spaces", Map.of("name", "Gold lounge " + run,
                 "description", "Roadmap previews for Gold partners and above", "kind", "TIER",
                 "visibility", Map.of("minimumTier", "GOLD")), 201).path("id").asText();
-        narrator.changed("Gold lounge " + o.goldLoungeId + " (minimum tier GOLD)");
+        narrator.changed("Gold lounge " + id + " (minimum tier GOLD)");
+        return id;
     }
 
     /** The active partner is a member from its activation on, and finds what its tier opens to it. */
@@ -232,7 +412,7 @@ public final class PartnerJourney {
         narrator.step("The Gold lounge opens to the partner, and it posts there");
         Await.until("the Gold lounge to open to the partner", EVENTUAL, () -> Optional.of(
                 o.partnerAdmin.get("/api/v1/spaces/" + o.goldLoungeId)));
-        String threadId = o.partnerAdmin.post("/api/v1/threads", Map.of("spaceId", o.goldLoungeId,
+        String threadId = o.loungeThreadId = o.partnerAdmin.post("/api/v1/threads", Map.of("spaceId", o.goldLoungeId,
                 "kind", "QUESTION", "title", "When does the next firewall release reach EMEA?",
                 "body", "We have two customers **waiting** for it."), 201).path("id").asText();
         narrator.changed("question " + threadId + " in the Gold lounge");
