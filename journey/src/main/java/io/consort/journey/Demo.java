@@ -28,7 +28,7 @@ public final class Demo {
         out.printf("%nThe journey took %.1f s.%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

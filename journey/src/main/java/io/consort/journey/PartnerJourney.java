@@ -271,7 +271,7 @@ public final class PartnerJourney {
      */
     public void marketThroughPartner(Outcome o, String region) {
         narrator.step("The manager sets a routing rule and publishes a co-branded campaign for the program");
-        o.routingRuleId = manager.post("/api/v1/routing-rules", Map.ofEntries(Map.entry("name", "Leads of " + run),
+        o.routingRuleId = manager.post("/api/v1/routing-rules", Map.ofEntries(Map.entry("name", "Leads of " + o.partnerName + " " + run),
                 Map.entry("priority", 5), Map.entry("active", true), Map.entry("leadRegions", List.of(region)),
                 Map.entry("leadSpecialisations", List.of()), Map.entry("programIds", List.of(o.programId)),
                 Map.entry("matchRegion", true), Map.entry("matchSpecialisation", false), Map.entry("minTierRank", 0),
@@ -279,7 +279,7 @@ public final class PartnerJourney {
                 Map.entry("defaultWeight", 1), Map.entry("capacity", 5), Map.entry("acceptanceSla", "PT48H")), 201)
                 .path("id").asText();
         Map<String, Object> campaign = new java.util.LinkedHashMap<>();
-        campaign.put("name", "Cloud Security Day " + run);
+        campaign.put("name", "Cloud Security Day with " + o.partnerName + " " + run);
         campaign.put("description", "Invite your customers to our cloud security day");
         campaign.put("channels", List.of("EMAIL", "WEB"));
         campaign.put("targeting", Map.of("regions", List.of(region), "tiers", List.of(), "programIds", List.of(o.programId),

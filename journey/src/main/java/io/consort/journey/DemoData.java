@@ -1,0 +1,128 @@
+package io.consort.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * {@code ./prm up}'s demo partners: three programs, a few hundred prospects and a dozen partners with real
+ * event histories, made by replaying the partner journey through the gateway (so every score, tier,
+ * membership and ledger line is computed by the services from real events, none is written in directly).
+ * Four partners walk the whole journey to GOLD, four win a smaller deal, four are active and certified.
+ * Loaded once: a second run finds the programs and stops.
+ */
+public final class DemoData {
+
+    static final String MARKER_PROGRAM = "Managed Security EMEA";
+
+    private record Program(String name, String region) {
+    }
+
+    private static final List<Program> PROGRAMS = List.of(new Program(MARKER_PROGRAM, "EMEA"),
+            new Program("Cloud Resellers AMER", "AMER"), new Program("Alliances APAC", "APAC"));
+
+    private static final List<String> COMPANIES = List.of("Northwind Traders", "Contoso Security", "Fabrikam Networks",
+            "Adventure Works IT", "Tailspin Systems", "Wingtip Cloud", "Litware Labs", "Proseware Partners",
+            "Lucerne Consulting", "Margie's Integrators", "Trey Research", "Woodgrove Services");
+
+    private DemoData() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        String gateway = Demo.env("PRM_GATEWAY_URL", "http://127.0.0.1:" + Demo.env("PRM_GATEWAY_PORT", "8080"));
+        Keycloak keycloak = new Keycloak(Demo.env("PRM_KEYCLOAK_URL", "http://127.0.0.1:8180"));
+        String managerToken = keycloak.login("manager", "manager-pw");
+        Api manager = new Api(gateway, managerToken, null);
+        for (JsonNode program : manager.get("/api/v1/programs?limit=200").path("items")) {
+            if (MARKER_PROGRAM.equals(program.path("name").asText())) {
+                out.println("demo partners: already loaded (program \"" + MARKER_PROGRAM + "\" exists)");
+                return;
+            }
+        }
+        long started = System.nanoTime();
+        PartnerJourney journey = new PartnerJourney(gateway, keycloak, managerToken, keycloak.login("admin", "admin-pw"),
+                Demo.env("PRM_SERVICES_SECRET", "services-secret"), Narrator.SILENT);
+        Map<Program, String> programIds = new LinkedHashMap<>();
+        for (Program p : PROGRAMS) {
+            programIds.put(p, journey.openProgram(p.name(), p.region()));
+        }
+        List<JsonNode> results = manager.postNdjson("/api/v1/prospects/bulk", prospects(300));
+        long imported = results.stream().filter(r -> !"FAILED".equals(r.path("status").asText())).count();
+        out.printf("demo partners: 3 programs, %d prospects imported%n", imported);
+        String lounge = journey.openGoldLounge();
+
+        // Three at a time: each partner's journey waits on events between its steps.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<String>> partners = new ArrayList<>();
+        for (int i = 0; i < COMPANIES.size(); i++) {
+            Program program = PROGRAMS.get(i % PROGRAMS.size());
+            String programId = programIds.get(program);
+            String company = COMPANIES.get(i);
+            int depth = i / 4; // 0: the whole journey, 1: a smaller won deal, 2: active and certified
+            Function<PartnerJourney.Outcome, String> tier = o -> manager.get("/api/v1/scorecards/" + o.partnerId)
+                    .path("tier").asText();
+            partners.add(pool.submit(() -> {
+                PartnerJourney.Outcome o;
+                if (depth == 0) {
+                    o = journey.walkInto(programId, lounge, company, program.region(), "250000.00");
+                } else {
+                    o = journey.recruitInto(programId, company, program.region());
+                    if (depth == 1) {
+                        o.goldLoungeId = lounge;
+                        journey.marketThroughPartner(o, program.region());
+                        journey.registerAndWinDeal(o, "Globex " + program.region(), "45000.00");
+                    }
+                }
+                return company + " (" + program.name() + "): " + tier.apply(o);
+            }));
+        }
+        pool.shutdown();
+        int failed = 0;
+        for (Future<String> partner : partners) {
+            try {
+                out.println("demo partners: " + partner.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+                out.println("demo partners: one journey stopped: " + e.getCause().getMessage());
+            }
+        }
+        out.printf("demo partners: %d of %d loaded in %.1f s%n", partners.size() - failed, partners.size(),
+                (System.nanoTime() - started) / 1e9);
+        if (failed > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Prospects spread over regions, specialisations, industries and sizes, the same every time. */
+    static List<Map<String, Object>> prospects(int count) {
+        Random random = new Random(7);
+        String[] regions = {"EMEA", "AMER", "APAC", "LATAM"};
+        String[] specialisations = {"CLOUD_SECURITY", "NETWORK", "ENDPOINT", "IDENTITY", "MANAGED_SERVICES"};
+        String[] industries = {"FINANCE", "HEALTHCARE", "RETAIL", "MANUFACTURING", "PUBLIC_SECTOR"};
+        String[] words = {"Blue", "North", "Iron", "Silver", "Quantum", "Harbour", "Summit", "Cedar", "Granite", "Nimbus"};
+        String[] kinds = {"Systems", "Networks", "IT", "Cloud", "Consulting", "Solutions"};
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = words[random.nextInt(words.length)] + " " + kinds[random.nextInt(kinds.length)] + " " + (i + 1);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("companyName", name);
+            line.put("domain", name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".example");
+            line.put("region", regions[random.nextInt(regions.length)]);
+            line.put("specialisations", List.of(specialisations[random.nextInt(specialisations.length)]));
+            line.put("industries", List.of(industries[random.nextInt(industries.length)]));
+            line.put("employeeCount", 5 + random.nextInt(2000));
+            line.put("externalIds", Map.of("crm", "demo-prospect-" + (i + 1)));
+            lines.add(line);
+        }
+        return lines;
+    }
+}
