@@ -1,6 +1,7 @@
 package io.consort.integration.delivery;
 
 import io.consort.chassis.retry.RetrySchedule;
+import io.consort.integration.subscription.SecretCipher;
 import io.consort.integration.subscription.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,6 +87,9 @@ public class DeliveryQueue {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    SecretCipher cipher;
+
     @ConfigProperty(name = "consort.integration.delivery.max-attempts")
     int maxAttempts;
 
@@ -119,23 +123,37 @@ public class DeliveryQueue {
     @ConfigProperty(name = "consort.integration.delivery.connect-timeout")
     Duration connectTimeout;
 
-    /** Queues an event for each subscription (fan-out; a subscription that has it already is skipped). */
+    /** One delivery to queue: an event for a subscription. */
+    public record Fanout(UUID subscriptionId, UUID eventId, String eventType, UUID partnerId, String orderKey) {
+    }
+
+    /**
+     * Queues deliveries in one multi-row insert, in the given order (their {@code seq}, hence the per-partner
+     * order, follows it); a subscription that has the event already is skipped, so a fan-out is never doubled.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int enqueue(UUID eventId, String eventType, UUID partnerId, String orderKey, List<UUID> subscriptionIds) {
-        if (subscriptionIds.isEmpty()) {
+    public int enqueue(List<Fanout> deliveries) {
+        if (deliveries.isEmpty()) {
             return 0;
         }
         return work(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into delivery (id, subscription_id, partner_id, event_id, event_type, order_key, status,
                                           next_attempt_at, created_at, updated_at)
-                    select gen_random_uuid(), s, ?, ?, ?, ?, 'PENDING', now(), now(), now() from unnest(?) as s
+                    select gen_random_uuid(), t.s, t.p, t.e, t.type, t.k, 'PENDING', now(), now(), now()
+                      from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[])
+                           with ordinality as t(s, e, p, type, k, n)
+                     order by t.n
                     on conflict (subscription_id, event_id) do nothing""")) {
-                insert.setObject(1, partnerId, Types.OTHER);
-                insert.setObject(2, eventId);
-                insert.setString(3, eventType);
-                insert.setString(4, orderKey);
-                insert.setArray(5, uuids(connection, subscriptionIds));
+                insert.setArray(1, connection.createArrayOf("uuid",
+                        deliveries.stream().map(Fanout::subscriptionId).toArray()));
+                insert.setArray(2, connection.createArrayOf("uuid", deliveries.stream().map(Fanout::eventId).toArray()));
+                insert.setArray(3, connection.createArrayOf("uuid",
+                        deliveries.stream().map(Fanout::partnerId).toArray()));
+                insert.setArray(4, connection.createArrayOf("text",
+                        deliveries.stream().map(Fanout::eventType).toArray()));
+                insert.setArray(5, connection.createArrayOf("text",
+                        deliveries.stream().map(Fanout::orderKey).toArray()));
                 return insert.executeUpdate();
             }
         });
@@ -170,9 +188,12 @@ public class DeliveryQueue {
                 try (ResultSet rs = update.executeQuery()) {
                     while (rs.next()) {
                         Timestamp previousExpires = rs.getTimestamp(8);
+                        UUID subscriptionId = rs.getObject(3, UUID.class);
                         List<String> secrets = Subscription.signingSecrets(rs.getString(6), rs.getString(7),
-                                previousExpires == null ? null : previousExpires.toInstant(), now);
-                        claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
+                                previousExpires == null ? null : previousExpires.toInstant(), now).stream()
+                                .map(stored -> cipher.open(stored, subscriptionId))
+                                .toList();
+                        claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getInt(2), subscriptionId,
                                 rs.getObject(4, UUID.class), rs.getString(5), secrets, rs.getString(9)));
                     }
                 }
