@@ -202,26 +202,51 @@ public class DeliveryQueue {
         });
     }
 
+    /** A 2xx to record. */
+    public record Success(Claimed delivery, Outcome outcome) {
+    }
+
     /** Records a 2xx: delivered, and the subscription's run of failures is over. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void delivered(Claimed delivery, Outcome outcome) {
+        delivered(List.of(new Success(delivery, outcome)));
+    }
+
+    /**
+     * Records 2xx answers, as many as came meanwhile, in one transaction: the run of failures of their
+     * subscriptions is over, and each delivery is DELIVERED (if its lease is still the one that sent it).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void delivered(List<Success> successes) {
+        if (successes.isEmpty()) {
+            return;
+        }
         work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update delivery set status = 'DELIVERED', delivered_at = now(), lease_until = null,
-                           next_attempt_at = null, last_status_code = ?, last_duration_ms = ?, last_error = null,
-                           updated_at = now()
-                     where id = ? and attempts = ? and status = 'IN_FLIGHT'""")) {
-                update.setInt(1, outcome.statusCode());
-                update.setInt(2, outcome.durationMillis());
-                update.setObject(3, delivery.id());
-                update.setInt(4, delivery.attempts());
-                update.executeUpdate();
-            }
+            // Subscription rows first, in id order, as a failed attempt locks them (its own row, then its
+            // delivery): concurrent recordings then never wait for each other in a circle.
             try (PreparedStatement healthy = connection.prepareStatement("""
                     update subscription set consecutive_failures = 0, failing_since = null, circuit_open_until = null
-                     where id = ? and (consecutive_failures <> 0 or circuit_open_until is not null)""")) {
-                healthy.setObject(1, delivery.subscriptionId());
+                     where id in (select id from subscription
+                                   where id = any(?) and (consecutive_failures <> 0 or circuit_open_until is not null)
+                                   order by id for update)""")) {
+                healthy.setArray(1, uuids(connection,
+                        successes.stream().map(x -> x.delivery().subscriptionId()).distinct().toList()));
                 healthy.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update delivery d set status = 'DELIVERED', delivered_at = now(), lease_until = null,
+                           next_attempt_at = null, last_status_code = t.code, last_duration_ms = t.ms, last_error = null,
+                           updated_at = now()
+                      from unnest(?::uuid[], ?::int[], ?::int[], ?::int[]) as t(id, attempts, code, ms)
+                     where d.id = t.id and d.attempts = t.attempts and d.status = 'IN_FLIGHT'""")) {
+                update.setArray(1, uuids(connection, successes.stream().map(x -> x.delivery().id()).toList()));
+                update.setArray(2, connection.createArrayOf("integer",
+                        successes.stream().map(x -> x.delivery().attempts()).toArray()));
+                update.setArray(3, connection.createArrayOf("integer",
+                        successes.stream().map(x -> x.outcome().statusCode()).toArray()));
+                update.setArray(4, connection.createArrayOf("integer",
+                        successes.stream().map(x -> x.outcome().durationMillis()).toArray()));
+                update.executeUpdate();
             }
             return null;
         });
