@@ -10,9 +10,15 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 log="$(mktemp -t webhooks-bench.XXXXXX.log)"
+# The production delivery settings (application.properties) instead of the test profile's 1 s timeout and
+# 1 s disable-after, which a loaded machine trips; only the retry backoff stays short (200-400 ms).
+prod_delivery=(-D%test.consort.integration.delivery.connect-timeout=5s -D%test.consort.integration.delivery.timeout=10s
+    -D%test.consort.integration.delivery.max-attempts=15 -D%test.consort.integration.delivery.breaker-threshold=5
+    -D%test.consort.integration.delivery.breaker-initial-backoff=30s -D%test.consort.integration.delivery.breaker-max-backoff=1h
+    -D%test.consort.integration.delivery.disable-after=24h -D%test.consort.integration.delivery.disable-min-failures=10)
 if ! ./mvnw -B -o -pl integration-service -am test -Dtest=WebhookBenchmark -Dintegration.excludedGroups=none \
         -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.bootstrap.workspace-discovery=false \
-        "$@" >"$log" 2>&1; then
+        "${prod_delivery[@]}" "$@" >"$log" 2>&1; then
     echo "The benchmark failed; the last lines of its log ($log):" >&2
     tail -40 "$log" >&2
     exit 1

@@ -3,6 +3,7 @@ package io.consort.integration;
 import io.consort.testkit.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,13 @@ final class Topics {
     static Published publish(String topic, String ceType, String key, String payloadJson) {
         UUID id = UUID.randomUUID();
         Instant time = Instant.now();
+        sendTogether(List.of(record(topic, id, ceType, key, payloadJson, time)));
+        return new Published(id, time);
+    }
+
+    /** A record as the outbox relay publishes it: CloudEvents binary mode. */
+    static ProducerRecord<String, String> record(String topic, UUID id, String ceType, String key, String payloadJson,
+            Instant time) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payloadJson);
         Map.of("ce_specversion", "1.0",
                 "ce_id", id.toString(),
@@ -46,25 +54,39 @@ final class Topics {
                 "ce_subject", key,
                 "content-type", "application/json")
                 .forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    /** Sends the records at once, then waits for the broker to have them all (so one poll can read them together). */
+    static void sendTogether(List<ProducerRecord<String, String>> records) {
+        List<java.util.concurrent.Future<?>> sent = records.stream().<java.util.concurrent.Future<?>>map(PRODUCER::send)
+                .toList();
+        PRODUCER.flush();
         try {
-            PRODUCER.send(record).get(10, TimeUnit.SECONDS);
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
+            throw new IllegalStateException("could not publish " + records.size() + " record(s)", e);
         }
-        return new Published(id, time);
+    }
+
+    /** The payload of a {@code consort.deal.won.v1} of events.md for this partner. */
+    static String dealWonPayload(UUID partnerId) {
+        return """
+                {"dealId": "%s", "partnerId": "%s", "customerName": "Initech", "customerDomain": "initech.example",
+                 "products": ["Widget Pro"], "amount": {"amount": "1250.00", "currency": "EUR"},
+                 "closedOn": "2026-12-01", "leadId": null, "campaignId": null, "occurredAt": "%s"}"""
+                .formatted(UUID.randomUUID(), partnerId, Instant.now());
     }
 
     /** A {@code consort.deal.won.v1} of events.md for this partner. */
     static Published dealWon(UUID partnerId) {
-        UUID deal = UUID.randomUUID();
-        return publish(io.consort.contracts.Topics.CAMPAIGNS, "consort.deal.won.v1", partnerId.toString(), """
-                {"dealId": "%s", "partnerId": "%s", "customerName": "Initech", "customerDomain": "initech.example",
-                 "products": ["Widget Pro"], "amount": {"amount": "1250.00", "currency": "EUR"},
-                 "closedOn": "2026-12-01", "leadId": null, "campaignId": null, "occurredAt": "%s"}"""
-                .formatted(deal, partnerId, Instant.now()));
+        return publish(io.consort.contracts.Topics.CAMPAIGNS, "consort.deal.won.v1", partnerId.toString(),
+                dealWonPayload(partnerId));
     }
 
     /** A {@code consort.tier.changed.v1} of events.md for this partner. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.integration.Receiver.Answer;
+import io.consort.integration.subscription.Subscription;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import java.time.Duration;
@@ -73,6 +74,42 @@ class WebhookDeliveryTest {
             assertEquals(204, logged.get("lastStatusCode"));
             assertNotNull(logged.get("deliveredAt"));
         });
+    }
+
+    @jakarta.inject.Inject
+    io.consort.integration.subscription.SecretsAtRest secretsAtRest;
+
+    @Test
+    void secretsAreStoredEncryptedAndOnesStoredInPlainTextAreSealedAndStillSign() {
+        Api.Created sub = Api.subscribe(receiver.endpoint("sealed"), List.of("deal.won"), null);
+        String stored = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> Subscription.<Subscription>findById(sub.id()).secret);
+        assertTrue(stored.startsWith("v1:"), stored);
+        assertFalse(stored.contains(sub.secret().substring("whsec_".length())), "no trace of the secret in the row");
+
+        // A subscription from before encryption: its secret in plain text.
+        String plainSecret = io.consort.integration.delivery.StandardWebhooks.newSecret();
+        String url = receiver.endpoint("was-plain");
+        UUID legacy = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Subscription s = new Subscription();
+            s.id = UUID.randomUUID();
+            s.url = url;
+            s.eventTypes(List.of(io.consort.integration.subscription.EventTypePattern.parse("deal.won")));
+            s.status = Subscription.Status.ACTIVE;
+            s.secret = plainSecret;
+            s.createdBy = "test";
+            s.createdAt = Instant.now();
+            s.updatedAt = s.createdAt;
+            s.persist();
+            return s.id;
+        });
+        assertTrue(secretsAtRest.sealPlainSecrets() >= 1);
+        String sealed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> Subscription.<Subscription>findById(legacy).secret);
+        assertTrue(sealed.startsWith("v1:"), sealed);
+        given().post("/api/v1/webhooks/{id}/test", legacy).then().statusCode(202);
+        Receiver.Received ping = awaitOne(url);
+        assertTrue(StandardWebhooksVerifier.verify(plainSecret, ping).verified(), "signed with the same secret");
     }
 
     @Test
@@ -217,6 +254,40 @@ class WebhookDeliveryTest {
 
         await().atMost(PATIENCE).until(() -> receiver.received(sub.url()).size() >= 15);
         assertEquals(published, receiver.received(sub.url()).stream().map(r -> r.header("webhook-id")).toList());
+    }
+
+    @Test
+    void aBatchStoresEachEventOnceAndParksOnlyTheRecordsThatCannotBeProcessed() {
+        UUID partner = UUID.randomUUID();
+        String key = partner.toString();
+        String topic = io.consort.contracts.Topics.CAMPAIGNS;
+        Api.Created sub = Api.subscribe(receiver.endpoint("batch"), List.of("deal.won"), partner);
+        UUID first = UUID.randomUUID();
+        UUID unreadable = UUID.randomUUID();
+        UUID unstorable = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        Instant now = Instant.now();
+        // One poll's worth on one partition: an event, a payload that is not JSON, an event the database refuses
+        // (its type is longer than a type can be, so the batch's transaction fails and its records go one by one),
+        // the first event again (the relay published it twice), another event.
+        Topics.sendTogether(List.of(
+                Topics.record(topic, first, "consort.deal.won.v1", key, Topics.dealWonPayload(partner), now),
+                Topics.record(topic, unreadable, "consort.deal.won.v1", key, "{not json", now),
+                Topics.record(topic, unstorable, "consort." + "x".repeat(200) + ".v1", key,
+                        "{\"partnerId\": \"" + partner + "\"}", now),
+                Topics.record(topic, first, "consort.deal.won.v1", key, Topics.dealWonPayload(partner), now),
+                Topics.record(topic, last, "consort.deal.won.v1", key, Topics.dealWonPayload(partner), now)));
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> parked = io.consort.testkit.KafkaRecords
+                .awaitCount(topic + ".dlq.integration", io.consort.testkit.KafkaRecords.withKey(key), 2, PATIENCE);
+        assertEquals(java.util.Set.of(unreadable.toString(), unstorable.toString()), parked.stream()
+                .map(r -> new String(r.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.toSet()), "only the two bad records are parked");
+        await().atMost(PATIENCE).until(() -> receiver.received(sub.url()).size() >= 2);
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> receiver.received(sub.url()).size() == 2);
+        assertEquals(List.of(first.toString(), last.toString()),
+                receiver.received(sub.url()).stream().map(r -> r.header("webhook-id")).toList(),
+                "each event once, in order");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.consort.integration.delivery;
 
 import io.consort.chassis.retry.RetrySchedule;
+import io.consort.integration.subscription.SecretCipher;
 import io.consort.integration.subscription.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,6 +87,9 @@ public class DeliveryQueue {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    SecretCipher cipher;
+
     @ConfigProperty(name = "consort.integration.delivery.max-attempts")
     int maxAttempts;
 
@@ -119,23 +123,37 @@ public class DeliveryQueue {
     @ConfigProperty(name = "consort.integration.delivery.connect-timeout")
     Duration connectTimeout;
 
-    /** Queues an event for each subscription (fan-out; a subscription that has it already is skipped). */
+    /** One delivery to queue: an event for a subscription. */
+    public record Fanout(UUID subscriptionId, UUID eventId, String eventType, UUID partnerId, String orderKey) {
+    }
+
+    /**
+     * Queues deliveries in one multi-row insert, in the given order (their {@code seq}, hence the per-partner
+     * order, follows it); a subscription that has the event already is skipped, so a fan-out is never doubled.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int enqueue(UUID eventId, String eventType, UUID partnerId, String orderKey, List<UUID> subscriptionIds) {
-        if (subscriptionIds.isEmpty()) {
+    public int enqueue(List<Fanout> deliveries) {
+        if (deliveries.isEmpty()) {
             return 0;
         }
         return work(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into delivery (id, subscription_id, partner_id, event_id, event_type, order_key, status,
                                           next_attempt_at, created_at, updated_at)
-                    select gen_random_uuid(), s, ?, ?, ?, ?, 'PENDING', now(), now(), now() from unnest(?) as s
+                    select gen_random_uuid(), t.s, t.p, t.e, t.type, t.k, 'PENDING', now(), now(), now()
+                      from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[])
+                           with ordinality as t(s, e, p, type, k, n)
+                     order by t.n
                     on conflict (subscription_id, event_id) do nothing""")) {
-                insert.setObject(1, partnerId, Types.OTHER);
-                insert.setObject(2, eventId);
-                insert.setString(3, eventType);
-                insert.setString(4, orderKey);
-                insert.setArray(5, uuids(connection, subscriptionIds));
+                insert.setArray(1, connection.createArrayOf("uuid",
+                        deliveries.stream().map(Fanout::subscriptionId).toArray()));
+                insert.setArray(2, connection.createArrayOf("uuid", deliveries.stream().map(Fanout::eventId).toArray()));
+                insert.setArray(3, connection.createArrayOf("uuid",
+                        deliveries.stream().map(Fanout::partnerId).toArray()));
+                insert.setArray(4, connection.createArrayOf("text",
+                        deliveries.stream().map(Fanout::eventType).toArray()));
+                insert.setArray(5, connection.createArrayOf("text",
+                        deliveries.stream().map(Fanout::orderKey).toArray()));
                 return insert.executeUpdate();
             }
         });
@@ -170,9 +188,12 @@ public class DeliveryQueue {
                 try (ResultSet rs = update.executeQuery()) {
                     while (rs.next()) {
                         Timestamp previousExpires = rs.getTimestamp(8);
+                        UUID subscriptionId = rs.getObject(3, UUID.class);
                         List<String> secrets = Subscription.signingSecrets(rs.getString(6), rs.getString(7),
-                                previousExpires == null ? null : previousExpires.toInstant(), now);
-                        claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
+                                previousExpires == null ? null : previousExpires.toInstant(), now).stream()
+                                .map(stored -> cipher.open(stored, subscriptionId))
+                                .toList();
+                        claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getInt(2), subscriptionId,
                                 rs.getObject(4, UUID.class), rs.getString(5), secrets, rs.getString(9)));
                     }
                 }
@@ -181,26 +202,51 @@ public class DeliveryQueue {
         });
     }
 
+    /** A 2xx to record. */
+    public record Success(Claimed delivery, Outcome outcome) {
+    }
+
     /** Records a 2xx: delivered, and the subscription's run of failures is over. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void delivered(Claimed delivery, Outcome outcome) {
+        delivered(List.of(new Success(delivery, outcome)));
+    }
+
+    /**
+     * Records 2xx answers, as many as came meanwhile, in one transaction: the run of failures of their
+     * subscriptions is over, and each delivery is DELIVERED (if its lease is still the one that sent it).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void delivered(List<Success> successes) {
+        if (successes.isEmpty()) {
+            return;
+        }
         work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update delivery set status = 'DELIVERED', delivered_at = now(), lease_until = null,
-                           next_attempt_at = null, last_status_code = ?, last_duration_ms = ?, last_error = null,
-                           updated_at = now()
-                     where id = ? and attempts = ? and status = 'IN_FLIGHT'""")) {
-                update.setInt(1, outcome.statusCode());
-                update.setInt(2, outcome.durationMillis());
-                update.setObject(3, delivery.id());
-                update.setInt(4, delivery.attempts());
-                update.executeUpdate();
-            }
+            // Subscription rows first, in id order, as a failed attempt locks them (its own row, then its
+            // delivery): concurrent recordings then never wait for each other in a circle.
             try (PreparedStatement healthy = connection.prepareStatement("""
                     update subscription set consecutive_failures = 0, failing_since = null, circuit_open_until = null
-                     where id = ? and (consecutive_failures <> 0 or circuit_open_until is not null)""")) {
-                healthy.setObject(1, delivery.subscriptionId());
+                     where id in (select id from subscription
+                                   where id = any(?) and (consecutive_failures <> 0 or circuit_open_until is not null)
+                                   order by id for update)""")) {
+                healthy.setArray(1, uuids(connection,
+                        successes.stream().map(x -> x.delivery().subscriptionId()).distinct().toList()));
                 healthy.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update delivery d set status = 'DELIVERED', delivered_at = now(), lease_until = null,
+                           next_attempt_at = null, last_status_code = t.code, last_duration_ms = t.ms, last_error = null,
+                           updated_at = now()
+                      from unnest(?::uuid[], ?::int[], ?::int[], ?::int[]) as t(id, attempts, code, ms)
+                     where d.id = t.id and d.attempts = t.attempts and d.status = 'IN_FLIGHT'""")) {
+                update.setArray(1, uuids(connection, successes.stream().map(x -> x.delivery().id()).toList()));
+                update.setArray(2, connection.createArrayOf("integer",
+                        successes.stream().map(x -> x.delivery().attempts()).toArray()));
+                update.setArray(3, connection.createArrayOf("integer",
+                        successes.stream().map(x -> x.outcome().statusCode()).toArray()));
+                update.setArray(4, connection.createArrayOf("integer",
+                        successes.stream().map(x -> x.outcome().durationMillis()).toArray()));
+                update.executeUpdate();
             }
             return null;
         });

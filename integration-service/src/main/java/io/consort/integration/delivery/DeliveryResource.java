@@ -51,6 +51,7 @@ public class DeliveryResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "A subscription's delivery log",
             description = "Each event sent or to be sent: status, attempts, the last answer's code and time, the last "
                     + "error. Oldest first, one cursor page at a time." + ROLES)
+    @APIResponse(responseCode = "200", description = "One page of the log")
     @APIResponse(responseCode = "400", description = "Bad limit, cursor or filter",
             content = @Content(mediaType = "application/problem+json"))
     public Page<DeliveryResponse> listWebhookDeliveries(@PathParam("id") UUID id, @BeanParam PageRequest page,

@@ -12,11 +12,14 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -24,7 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * Works the {@link DeliveryQueue}: one thread claims due deliveries whenever this instance has room for more
  * in flight (up to {@code max-in-flight}), hands each to the {@link WebhookSender} (non-blocking, so a slow
- * endpoint holds a slot, not a thread) and records each answer on a small pool. It wakes when new deliveries
+ * endpoint holds a slot, not a thread) and records the answers on a small pool: the 2xx ones that came in
+ * meanwhile together in one transaction, each failure on its own (its retry, breaker and disable logic). It wakes when new deliveries
  * are queued here ({@link #wake()}) or an answer frees a slot, and polls every {@code poll-interval} for
  * retries coming due and for work other instances queued.
  */
@@ -57,7 +61,12 @@ public class Dispatcher {
     @ConfigProperty(name = "consort.integration.delivery.enabled", defaultValue = "true")
     boolean enabled;
 
+    /** The most 2xx answers recorded in one transaction. */
+    private static final int MAX_RECORDED_AT_ONCE = 500;
+
     private final Semaphore signal = new Semaphore(0);
+    private final ConcurrentLinkedQueue<DeliveryQueue.Success> successes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private Thread loop;
@@ -164,27 +173,61 @@ public class Dispatcher {
 
     private void dispatch(DeliveryQueue.Claimed delivery) {
         inFlight.incrementAndGet();
-        sender.send(delivery).whenCompleteAsync((outcome, failure) -> {
-            try {
-                Outcome result = outcome != null ? outcome : Outcome.noAnswer(0, "not sent: " + failure);
-                attemptTimer.record(Duration.ofMillis(result.durationMillis()));
-                if (result.succeeded()) {
-                    queue.delivered(delivery, result);
-                    delivered.increment();
-                } else {
-                    queue.failed(delivery, result);
-                    failedAttempts.increment();
-                    LOG.debugf("delivery %s (attempt %d) to %s failed: %s", delivery.id(), delivery.attempts(),
-                            delivery.url(), result.error());
+        sender.send(delivery).whenComplete((outcome, failure) -> {
+            Outcome result = outcome != null ? outcome : Outcome.noAnswer(0, "not sent: " + failure);
+            attemptTimer.record(Duration.ofMillis(result.durationMillis()));
+            if (result.succeeded()) {
+                successes.add(new DeliveryQueue.Success(delivery, result));
+                if (flushScheduled.compareAndSet(false, true)) {
+                    recorders.execute(this::recordSuccesses);
                 }
-            } catch (RuntimeException e) {
-                // The lease runs out and the delivery is tried again.
-                LOG.warnf(e, "could not record the answer to delivery %s", delivery.id());
-            } finally {
-                inFlight.decrementAndGet();
-                wake();
+            } else {
+                recorders.execute(() -> recordFailure(delivery, result));
             }
-        }, recorders);
+        });
+    }
+
+    /**
+     * Records the 2xx answers that came in meanwhile, in one transaction (they come in much faster than one
+     * commit each would allow); one more round is scheduled for those that arrive while this one runs.
+     */
+    private void recordSuccesses() {
+        flushScheduled.set(false);
+        List<DeliveryQueue.Success> batch = new ArrayList<>();
+        for (DeliveryQueue.Success next; batch.size() < MAX_RECORDED_AT_ONCE && (next = successes.poll()) != null;) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            queue.delivered(batch);
+            delivered.increment(batch.size());
+        } catch (RuntimeException e) {
+            // Their leases run out and they are sent again: at least once.
+            LOG.warnf(e, "could not record %d delivered webhook(s)", batch.size());
+        } finally {
+            inFlight.addAndGet(-batch.size());
+            wake();
+            if (!successes.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+                recorders.execute(this::recordSuccesses);
+            }
+        }
+    }
+
+    private void recordFailure(DeliveryQueue.Claimed delivery, Outcome result) {
+        try {
+            queue.failed(delivery, result);
+            failedAttempts.increment();
+            LOG.debugf("delivery %s (attempt %d) to %s failed: %s", delivery.id(), delivery.attempts(),
+                    delivery.url(), result.error());
+        } catch (RuntimeException e) {
+            // The lease runs out and the delivery is tried again.
+            LOG.warnf(e, "could not record the answer to delivery %s", delivery.id());
+        } finally {
+            inFlight.decrementAndGet();
+            wake();
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -12,11 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,15 +39,46 @@ public class WebhookEvents {
     @Inject
     ObjectMapper mapper;
 
-    /** Stores and fans out; answers how many deliveries were queued. Runs in the inbox's transaction. */
+    /**
+     * Stores a batch of consumed events and fans each out to the active subscriptions that want it, in the
+     * batch's order (so a partner's deliveries queue in the order its events were consumed): the subscriptions
+     * are read once, the events and the deliveries are written with one multi-row statement each. Answers how
+     * many deliveries were queued. Runs in the inbox's transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int accept(IncomingEvent event) {
-        UUID partnerId = partnerOf(event.payload());
-        String orderKey = Objects.requireNonNullElse(event.key(),
-                Objects.requireNonNullElse(event.subject(), event.id().toString()));
-        store(event.id(), event.type(), partnerId, orderKey, event.time(), cloudEvent(event));
-        List<UUID> targets = subscribers(event.type(), partnerId);
-        return queue.enqueue(event.id(), event.type(), partnerId, orderKey, targets);
+    public int acceptAll(List<IncomingEvent> events) {
+        List<Target> active = Subscription.<Subscription>list("status", Subscription.Status.ACTIVE).stream()
+                .map(s -> new Target(s.id, s.partnerId, s.patterns()))
+                .toList();
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        List<DeliveryQueue.Fanout> fanout = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            UUID partnerId = partnerOf(event.payload());
+            String orderKey = Objects.requireNonNullElse(event.key(),
+                    Objects.requireNonNullElse(event.subject(), event.id().toString()));
+            stored.add(new StoredEvent(event.id(), event.type(), partnerId, orderKey, event.time(), cloudEvent(event)));
+            for (Target target : active) {
+                if (target.wants(event.type(), partnerId)) {
+                    fanout.add(new DeliveryQueue.Fanout(target.id(), event.id(), event.type(), partnerId, orderKey));
+                }
+            }
+        }
+        store(stored);
+        return queue.enqueue(fanout);
+    }
+
+    /** An active subscription as the fan-out sees it. */
+    private record Target(UUID id, UUID partnerId, List<EventTypePattern> patterns) {
+
+        /** Its type patterns match; it is for every partner, or for the event's own (never for a partnerless one). */
+        boolean wants(String type, UUID eventPartnerId) {
+            boolean partnerFits = partnerId == null || partnerId.equals(eventPartnerId);
+            return partnerFits && EventTypePattern.anyMatches(patterns, type);
+        }
+    }
+
+    private record StoredEvent(UUID id, String type, UUID partnerId, String orderKey, OffsetDateTime time,
+            String cloudEvent) {
     }
 
     /** A ping for one subscription, signed and logged like any delivery; answers the event id. */
@@ -63,34 +93,37 @@ public class WebhookEvents {
             data.put("partnerId", subscription.partnerId.toString());
         }
         ObjectNode ce = envelope(id, source, EventTypePattern.PING_TYPE, subscription.id.toString(), now, data);
-        store(id, EventTypePattern.PING_TYPE, subscription.partnerId, subscription.id.toString(), now, ce.toString());
-        queue.enqueue(id, EventTypePattern.PING_TYPE, subscription.partnerId, subscription.id.toString(),
-                List.of(subscription.id));
+        store(List.of(new StoredEvent(id, EventTypePattern.PING_TYPE, subscription.partnerId,
+                subscription.id.toString(), now, ce.toString())));
+        queue.enqueue(List.of(new DeliveryQueue.Fanout(subscription.id, id, EventTypePattern.PING_TYPE,
+                subscription.partnerId, subscription.id.toString())));
         return id;
     }
 
-    private List<UUID> subscribers(String type, UUID partnerId) {
-        List<Subscription> candidates = partnerId == null
-                ? Subscription.list("status = ?1 and partnerId is null", Subscription.Status.ACTIVE)
-                : Subscription.list("status = ?1 and (partnerId is null or partnerId = ?2)", Subscription.Status.ACTIVE,
-                        partnerId);
-        return candidates.stream()
-                .filter(s -> EventTypePattern.anyMatches(s.patterns(), type))
-                .map(s -> s.id)
-                .toList();
-    }
-
-    private void store(UUID id, String type, UUID partnerId, String orderKey, OffsetDateTime time, String cloudEvent) {
+    /** Keeps the events (each once: a redelivered one is already there) in one multi-row insert. */
+    private void store(List<StoredEvent> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into webhook_event (id, type, partner_id, order_key, occurred_at, received_at, cloud_event)
-                    values (?, ?, ?, ?, ?, now(), ?) on conflict (id) do nothing""")) {
-                insert.setObject(1, id);
-                insert.setString(2, type);
-                insert.setObject(3, partnerId, Types.OTHER);
-                insert.setString(4, orderKey);
-                insert.setTimestamp(5, Timestamp.from(time == null ? Instant.now() : time.toInstant()));
-                insert.setString(6, cloudEvent);
+                    select t.id, t.type, t.partner_id, t.order_key, t.occurred_at::timestamptz, now(), t.cloud_event
+                      from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                           as t(id, type, partner_id, order_key, occurred_at, cloud_event)
+                    on conflict (id) do nothing""")) {
+                Instant now = Instant.now();
+                insert.setArray(1, connection.createArrayOf("uuid", stored.stream().map(StoredEvent::id).toArray()));
+                insert.setArray(2, connection.createArrayOf("text", stored.stream().map(StoredEvent::type).toArray()));
+                insert.setArray(3, connection.createArrayOf("uuid",
+                        stored.stream().map(StoredEvent::partnerId).toArray()));
+                insert.setArray(4, connection.createArrayOf("text",
+                        stored.stream().map(StoredEvent::orderKey).toArray()));
+                insert.setArray(5, connection.createArrayOf("text", stored.stream()
+                        .map(e -> DateTimeFormatter.ISO_INSTANT.format(e.time() == null ? now : e.time().toInstant()))
+                        .toArray()));
+                insert.setArray(6, connection.createArrayOf("text",
+                        stored.stream().map(StoredEvent::cloudEvent).toArray()));
                 insert.executeUpdate();
             }
         });

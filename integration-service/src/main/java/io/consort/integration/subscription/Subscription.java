@@ -82,11 +82,10 @@ public class Subscription extends PartnerOwned {
         return eventTypes().stream().map(EventTypePattern::compile).toList();
     }
 
-    /** The secrets that sign a delivery now: the current one, and the previous one within its grace period. */
-    public List<String> signingSecrets(Instant now) {
-        return signingSecrets(secret, previousSecret, previousSecretExpiresAt, now);
-    }
-
+    /**
+     * The secrets (as stored: sealed by {@link SecretCipher}) that sign a delivery now: the current one, and the
+     * previous one within its grace period.
+     */
     public static List<String> signingSecrets(String secret, String previous, Instant previousExpiresAt, Instant now) {
         if (previous != null && previousExpiresAt != null && now.isBefore(previousExpiresAt)) {
             return List.of(secret, previous);

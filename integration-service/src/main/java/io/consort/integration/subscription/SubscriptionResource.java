@@ -82,11 +82,12 @@ public class SubscriptionResource {
     @GET
     @Operation(operationId = "listWebhookSubscriptions", summary = "List webhook subscriptions",
             description = "Oldest first, one cursor page at a time; a partner-admin sees only its partner's." + ROLES)
+    @APIResponse(responseCode = "200", description = "One page of subscriptions")
     @APIResponse(responseCode = "400", description = "Bad limit, cursor or filter",
             content = @Content(mediaType = "application/problem+json"))
     public Page<SubscriptionResponse> listWebhookSubscriptions(@BeanParam PageRequest page,
             @Parameter(description = "Only subscriptions in this state") @QueryParam("status") Subscription.Status status,
-            @Parameter(description = "Only this partner's subscriptions", schema = @Schema(format = "uuid"))
+            @Parameter(description = "Only this partner's subscriptions")
             @QueryParam("partnerId") UUID partnerId) {
         return subscriptions.list(page, status, partnerId).map(SubscriptionResponse::of);
     }

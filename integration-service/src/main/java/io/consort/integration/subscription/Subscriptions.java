@@ -44,6 +44,9 @@ public class Subscriptions {
     @Inject
     DeliveryQueue queue;
 
+    @Inject
+    SecretCipher cipher;
+
     @ConfigProperty(name = "consort.integration.secret-grace")
     Duration defaultGrace;
 
@@ -60,12 +63,13 @@ public class Subscriptions {
         s.partnerId = ownerFor(request.partnerId());
         apply(s, request);
         s.status = Subscription.Status.ACTIVE;
-        s.secret = StandardWebhooks.newSecret();
+        String secret = StandardWebhooks.newSecret();
+        s.secret = cipher.seal(secret, s.id);
         s.createdBy = caller.origin();
         s.createdAt = now();
         s.updatedAt = s.createdAt;
         s.persist();
-        return new Created(s, s.secret);
+        return new Created(s, secret);
     }
 
     /** The subscription if the caller may see it, else a 404 problem. */
@@ -149,11 +153,12 @@ public class Subscriptions {
         Subscription s = visible(id);
         ETags.requireMatch(ifMatch, s.version);
         Instant now = now();
+        String secret = StandardWebhooks.newSecret();
         s.previousSecret = s.secret;
         s.previousSecretExpiresAt = now.plus(period);
-        s.secret = StandardWebhooks.newSecret();
+        s.secret = cipher.seal(secret, s.id);
         s.updatedAt = now;
-        return new SecretRotation(s.secret, s.previousSecretExpiresAt);
+        return new SecretRotation(secret, s.previousSecretExpiresAt);
     }
 
     private void apply(Subscription s, SubscriptionRequest request) {

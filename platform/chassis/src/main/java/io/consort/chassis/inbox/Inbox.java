@@ -6,8 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.Array;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +40,14 @@ public class Inbox {
 
     private static final String RECORD = """
             insert into inbox (event_id, consumer) values (?, ?) on conflict do nothing""";
+
+    private static final String RECORD_ALL = """
+            insert into inbox (event_id, consumer) select e, ? from unnest(?) as e on conflict do nothing
+            returning event_id""";
+
+    /** A record of a batch that could not be applied, and why: the caller parks it (dead-letter topic). */
+    public record Failed(ConsumerRecord<String, String> record, RuntimeException failure) {
+    }
 
     @Inject
     EntityManager entityManager;
@@ -80,6 +95,84 @@ public class Inbox {
                 sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 10)));
             }
         }
+    }
+
+    /**
+     * Applies {@code effect} exactly once for {@code consumer} to the events of a batch of records (one poll), in
+     * one transaction: the inbox rows of the whole batch in one statement, then the effect on the events not
+     * processed before (in the records' order, each event id once). Should that transaction fail, every record
+     * is processed on its own as {@link #process} does (with its retries), so one bad event costs only itself.
+     *
+     * @return the records that could not be applied (unreadable, or failing after the retries), in order; the
+     *     caller parks them as a channel's {@code failure-strategy=dead-letter-queue} would have
+     */
+    public List<Failed> processBatch(String consumer, List<ConsumerRecord<String, String>> records,
+            Consumer<List<IncomingEvent>> effect) {
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(effect, "effect");
+        List<Failed> failed = new ArrayList<>();
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.size());
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(IncomingEvent.from(record));
+                readable.add(record);
+            } catch (MalformedEventException e) {
+                failed.add(new Failed(record, new PoisonEventException("poison record " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e)));
+            }
+        }
+        if (events.isEmpty()) {
+            return failed;
+        }
+        try {
+            QuarkusTransaction.requiringNew().call(() -> applyBatchOnce(consumer, events, effect));
+            return failed;
+        } catch (RuntimeException e) {
+            LOG.debugf("%s failed on a batch of %d events (%s); processing them one by one", consumer, events.size(),
+                    unwrap(e));
+        }
+        for (ConsumerRecord<String, String> record : readable) {
+            try {
+                process(consumer, record, event -> effect.accept(List.of(event)));
+            } catch (RuntimeException e) {
+                failed.add(new Failed(record, e));
+            }
+        }
+        failed.sort(java.util.Comparator.comparingInt(f -> records.indexOf(f.record())));
+        return failed;
+    }
+
+    private int applyBatchOnce(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> effect) {
+        Set<UUID> fresh = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> inserted = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement(RECORD_ALL)) {
+                Array ids = connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).distinct().toArray());
+                insert.setString(1, consumer);
+                insert.setArray(2, ids);
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return inserted;
+        });
+        List<IncomingEvent> toApply = new ArrayList<>(fresh.size());
+        for (IncomingEvent event : events) {
+            if (fresh.remove(event.id())) {
+                toApply.add(event);
+            }
+        }
+        if (toApply.size() < events.size()) {
+            LOG.debugf("%s skipped %d of %d events: already processed", consumer, events.size() - toApply.size(),
+                    events.size());
+        }
+        if (!toApply.isEmpty()) {
+            effect.accept(toApply);
+            entityManager.flush();
+        }
+        return toApply.size();
     }
 
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
