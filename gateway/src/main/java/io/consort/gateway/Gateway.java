@@ -49,7 +49,9 @@ public class Gateway {
         this.registry = registry;
         this.table = RoutingTable.of(
                 config.upstreams().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().prefixes())),
-                config.upstreams().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url())));
+                config.upstreams().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().url())),
+                config.upstreams().entrySet().stream().filter(e -> e.getValue().adminPaths().isPresent())
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().adminPaths().get())));
         Map<String, CircuitBreaker> byUpstream = new LinkedHashMap<>();
         for (String name : table.upstreams().keySet()) {
             CircuitBreaker breaker = new CircuitBreaker(name, breakerSettings(config.circuitBreaker()));

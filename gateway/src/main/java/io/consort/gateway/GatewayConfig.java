@@ -113,11 +113,17 @@ public interface GatewayConfig {
     }
 
     interface UpstreamConfig {
-        /** Base URL ({@code http://host:port}); no path, since the gateway never rewrites paths. */
+        /** Base URL ({@code http://host:port}); no path. */
         String url();
 
-        /** Path prefixes this upstream owns, each matched on whole segments. */
+        /** Path prefixes this upstream owns, each matched on whole segments; passed on unchanged. */
         List<String> prefixes();
+
+        /**
+         * Admin paths of this upstream ({@code /api/v1/admin/rebuild}) reached through the gateway, each at
+         * {@code /api/v1/admin/<name>/...} and rewritten to the service's own path; every other admin path stays unrouted.
+         */
+        java.util.Optional<List<String>> adminPaths();
     }
 
     interface CircuitBreakerConfig {

@@ -27,6 +27,9 @@ class DocsTest {
                 .body("paths", hasKey("/api/v1/programs"))
                 .body("paths", hasKey("/api/v1/members/{partnerId}"))
                 .body("paths", not(hasKey("/api/v1/admin/outbox")))
+                // The one operation the gateway answers itself.
+                .body("paths", hasKey("/api/v1/partners/{partnerId}/360"))
+                .body("paths.'/api/v1/partners/{partnerId}/360'.get.operationId", equalTo("getPartner360"))
                 // One scheme, the realm's authorization-code flow; public operations stay public.
                 .body("components.securitySchemes.keySet()", equalTo(java.util.Set.of("keycloak")))
                 .body("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl",

@@ -102,10 +102,32 @@ class RoutingTest {
 
     @Test
     void adminEndpointsAreNotRoutedBecauseEveryServiceHasItsOwn() {
-        signedIn().post("/api/v1/admin/rebuild").then()
-                .statusCode(404)
-                .contentType("application/problem+json")
-                .body("detail", startsWith("Administrative endpoints belong to each service"));
+        for (String path : new String[] {"/api/v1/admin/rebuild", "/api/v1/admin/community/outbox", "/api/v1/admin/recruitment/rebuild",
+                "/api/v1/admin/nobody/rebuild", "/api/v1/admin/community"}) {
+            signedIn().post(path).then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("detail", startsWith("Administrative endpoints belong to each service"));
+        }
+    }
+
+    @Test
+    void aServicesRebuildIsReachedUnderItsNameAndRewrittenToItsOwnPath() {
+        for (String service : new String[] {"community", "campaign", "performance"}) {
+            Response response = signedIn().post("/api/v1/admin/" + service + "/rebuild?dryRun=false");
+            response.then()
+                    .statusCode(202)
+                    .body("upstream", equalTo(service))
+                    .body("method", equalTo("POST"))
+                    .body("uri", equalTo("/api/v1/admin/rebuild?dryRun=false"))
+                    // The service's absolute Location (its own address and path) comes back as the gateway's.
+                    .header("Location", equalTo("http://" + gatewayAuthority() + "/api/v1/admin/" + service + "/rebuild"));
+        }
+        signedIn().get("/api/v1/admin/performance/rebuild").then().statusCode(200).body("uri", equalTo("/api/v1/admin/rebuild"));
+        // Still behind the edge's token check, like every routed call.
+        RestAssured.given().post("/api/v1/admin/community/rebuild").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -174,6 +174,10 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
                 res.setStatusCode(404).putHeader("Content-Type", "application/problem+json").end("{\"status\":404}");
                 return;
             }
+            if (path.equals("/api/v1/admin/rebuild") && req.method() == io.vertx.core.http.HttpMethod.POST) {
+                // As performance's rebuild answers: 202 and its own absolute address to follow it at.
+                res.setStatusCode(202).putHeader("Location", "http://127.0.0.1:" + req.localAddress().port() + path);
+            }
             if (path.endsWith("/created")) {
                 res.setStatusCode(201)
                         .putHeader("Location", "http://127.0.0.1:" + req.localAddress().port() + "/api/v1/programs/42")

@@ -27,6 +27,8 @@ public final class SuiteStack {
 
     /** Every port of the stack shifted by this much from the defaults of the brief. */
     private static final int PORT_OFFSET = Integer.getInteger("consort.stack.port-offset", 10_000);
+    /** Ends the stack's database names; another suffix lets a second stack share the PostgreSQL server. */
+    private static final String DATABASE_SUFFIX = System.getProperty("consort.stack.database-suffix", "_st");
     private static final List<String> DATABASES =
             List.of("recruitment", "community", "campaign", "performance", "integration");
 
@@ -74,7 +76,7 @@ public final class SuiteStack {
         env.put("PRM_KAFKA_BOOTSTRAP", "127.0.0.1:" + port(9092));
         for (String service : DATABASES) {
             String upper = service.toUpperCase();
-            env.put("PRM_" + upper + "_DB", "consort_" + service + "_st");
+            env.put("PRM_" + upper + "_DB", "consort_" + service + DATABASE_SUFFIX);
             env.put("PRM_" + upper + "_URL", "http://127.0.0.1:" + env.get("PRM_" + upper + "_PORT"));
         }
         env.put("PRM_DEMO_DATA", "0");

@@ -11,9 +11,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,11 +83,15 @@ public final class MergedOpenApi {
                 });
     }
 
-    JsonObject merge(Map<String, JsonObject> documents, Map<String, String> missing, String serverUrl) {
+    /**
+     * The merge itself, over the documents that came (in the order given) and the services that gave none with why;
+     * also what the build writes to {@code target/openapi} from the services' stored documents ({@link StoredDocument}).
+     */
+    public JsonObject merge(Map<String, JsonObject> documents, Map<String, String> missing, String serverUrl) {
         JsonObject paths = new JsonObject();
         JsonObject components = new JsonObject();
-        JsonArray tags = new JsonArray();
-        Set<String> tagNames = new java.util.HashSet<>();
+        Map<String, JsonObject> tags = new LinkedHashMap<>();
+        Set<String> operationIds = new HashSet<>();
         String version = "3.1.0";
         JsonObject services = new JsonObject();
         for (var entry : documents.entrySet()) {
@@ -94,29 +99,47 @@ public final class MergedOpenApi {
             JsonObject doc = entry.getValue().copy();
             version = doc.getString("openapi", version);
             Map<String, String> renames = mergeComponents(service, doc.getJsonObject("components", new JsonObject()), components);
+            Map<String, String> tagRenames = mergeTags(service, doc.getJsonArray("tags", new JsonArray()), tags);
+            Map<String, String> idRenames = new LinkedHashMap<>();
             JsonObject own = doc.getJsonObject("paths", new JsonObject());
             int count = 0;
             for (String path : own.fieldNames()) {
-                if (paths.containsKey(path) || !routedTo(service, path)) {
+                Optional<String> at = table.gatewayPath(service, path);
+                if (at.isEmpty() || paths.containsKey(at.get())) {
                     continue;
                 }
                 JsonObject item = (JsonObject) rewriteRefs(own.getJsonObject(path), renames);
-                secure(item);
-                paths.put(path, item);
+                for (String key : item.fieldNames()) {
+                    if (METHODS.contains(key) && item.getValue(key) instanceof JsonObject operation) {
+                        secure(operation);
+                        retag(operation, tagRenames);
+                        uniqueOperationId(operation, service, operationIds, idRenames);
+                    }
+                }
+                paths.put(at.get(), item);
                 count++;
             }
-            for (Object t : doc.getJsonArray("tags", new JsonArray())) {
-                if (t instanceof JsonObject tag && tagNames.add(tag.getString("name"))) {
-                    tags.add(tag);
-                }
+            JsonObject renamed = new JsonObject();
+            renames.forEach((from, to) -> renamed.put(from, to));
+            tagRenames.forEach((from, to) -> renamed.put("tag " + from, to));
+            idRenames.forEach((from, to) -> renamed.put("operationId " + from, to));
+            JsonObject status = new JsonObject().put("status", "included").put("paths", count)
+                    .put("version", doc.getJsonObject("info", new JsonObject()).getString("version"));
+            if (!renamed.isEmpty()) {
+                status.put("renamed", renamed);
             }
-            services.put(service, new JsonObject().put("status", "included").put("paths", count)
-                    .put("version", doc.getJsonObject("info", new JsonObject()).getString("version")));
+            services.put(service, status);
         }
         missing.forEach((service, reason) -> services.put(service, new JsonObject().put("status", "unavailable").put("reason", reason)));
+        Partner360Document.add(paths, components, tags, operationIds);
         components.put("securitySchemes", new JsonObject().put(SCHEME, securityScheme()));
         StringBuilder description = new StringBuilder("Every Consort service's API through the gateway, in one document. "
-                + "Sign in with the realm's login (Authorize, client consort-portal); operations marked without a lock need no token.");
+                + "Sign in with the realm's login (Authorize, client consort-portal); operations marked without a lock need no token. "
+                + "Through the gateway any call may also be answered 401 (no valid token, checked at the edge), 429 (the caller's "
+                + "rate limit, with `Retry-After` and `RateLimit-*` headers), 502, 503 (the service is down or its circuit is "
+                + "open, with `Retry-After`) or 504 (the service did not answer in time), each as application/problem+json. "
+                + "Names two services use for different things are told apart after the later service in name order "
+                + "(`x-consort-services` lists every rename). A service's rebuild is at `/api/v1/admin/{service}/rebuild`.");
         if (!missing.isEmpty()) {
             description.append("\n\nLeft out because their service gave no document just now: ");
             description.append(String.join("; ", missing.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
@@ -127,42 +150,48 @@ public final class MergedOpenApi {
                 .put("info", new JsonObject().put("title", "Consort PRM API").put("version", "v1").put("description", description.toString()))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", serverUrl).put("description", "the gateway")))
                 .put("security", new JsonArray().add(new JsonObject().put(SCHEME, new JsonArray())))
-                .put("tags", tags)
+                .put("tags", new JsonArray(new ArrayList<>(tags.values())))
                 .put("paths", paths)
                 .put("components", components)
                 .put("x-consort-services", services);
     }
 
-    private boolean routedTo(String service, String path) {
-        if (path.startsWith("/q/") || path.equals("/api/v1/admin") || path.startsWith("/api/v1/admin/")) {
-            return false;
-        }
-        // Templated segments ({id}) match like any segment: the table matches on prefixes.
-        return table.match(path).map(r -> r.upstream().name().equals(service)).orElse(false);
-    }
-
     /**
-     * Adds one service's components to the merged ones: the same name with the same content is kept once, the same
-     * name with other content is renamed after the service. Returns this service's renames, as {@code $ref} targets.
+     * Adds one service's components to the merged ones: a name whose content (its references followed) is the same as
+     * the one already merged is kept once; the same name with other content is renamed after the service. Two
+     * schemas alike in text but referring to differently renamed ones are different, so the renames are settled
+     * first, until none changes. Returns this service's renames, as {@code $ref} targets.
      */
     private static Map<String, String> mergeComponents(String service, JsonObject theirs, JsonObject merged) {
         Map<String, String> renames = new HashMap<>();
-        String prefix = service.substring(0, 1).toUpperCase(Locale.ROOT) + service.substring(1);
-        // First decide every rename, then copy with the refs rewritten (a schema may refer to a renamed one).
-        for (String kind : theirs.fieldNames()) {
-            if (kind.equals("securitySchemes")) {
-                continue;
-            }
-            JsonObject into = merged.getJsonObject(kind, new JsonObject());
-            JsonObject items = theirs.getJsonObject(kind);
-            for (String name : items.fieldNames()) {
-                Object existing = into.getValue(name);
-                if (existing != null && !existing.equals(items.getValue(name))) {
-                    String renamed = prefix + name;
-                    for (int n = 2; into.containsKey(renamed); n++) {
-                        renamed = prefix + name + n;
+        String prefix = pascal(service);
+        boolean changed = true;
+        // Each round can only move names further; the bound is for a document that refers to itself in circles.
+        for (int round = 0; changed && round < 100; round++) {
+            changed = false;
+            Set<String> taken = new HashSet<>();
+            for (String kind : theirs.fieldNames()) {
+                if (kind.equals("securitySchemes")) {
+                    continue;
+                }
+                JsonObject into = merged.getJsonObject(kind, new JsonObject());
+                JsonObject items = theirs.getJsonObject(kind);
+                for (String name : items.fieldNames()) {
+                    String ref = "#/components/" + kind + "/" + name;
+                    Object content = rewriteRefs(items.getValue(name), renames);
+                    String target = renames.getOrDefault(ref, ref);
+                    String targetName = target.substring(target.lastIndexOf('/') + 1);
+                    if (fits(into, targetName, content) && taken.add(kind + "/" + targetName)) {
+                        continue;
                     }
-                    renames.put("#/components/" + kind + "/" + name, "#/components/" + kind + "/" + renamed);
+                    // Renamed, or renamed further: the first name after the service's that is free or holds the same.
+                    String candidate = prefix + name;
+                    for (int n = 2; !fits(into, candidate, content) || taken.contains(kind + "/" + candidate); n++) {
+                        candidate = prefix + name + n;
+                    }
+                    taken.add(kind + "/" + candidate);
+                    renames.put(ref, "#/components/" + kind + "/" + candidate);
+                    changed = true;
                 }
             }
         }
@@ -184,7 +213,76 @@ public final class MergedOpenApi {
         return renames;
     }
 
-    private static Object rewriteRefs(Object node, Map<String, String> renames) {
+    private static boolean fits(JsonObject into, String name, Object content) {
+        Object existing = into.getValue(name);
+        return existing == null || existing.equals(content);
+    }
+
+    /**
+     * Adds one service's tags: a tag of the same name and description is one tag; the same name for something else
+     * (community's and campaign's "Administration") becomes "Name (service)" for this service's operations.
+     */
+    private static Map<String, String> mergeTags(String service, JsonArray theirs, Map<String, JsonObject> merged) {
+        Map<String, String> renames = new HashMap<>();
+        for (Object t : theirs) {
+            if (!(t instanceof JsonObject tag) || tag.getString("name") == null) {
+                continue;
+            }
+            String name = tag.getString("name");
+            JsonObject existing = merged.get(name);
+            if (existing == null) {
+                merged.put(name, tag);
+            } else if (!existing.equals(tag)) {
+                String renamed = name + " (" + service + ")";
+                merged.put(renamed, tag.copy().put("name", renamed));
+                renames.put(name, renamed);
+            }
+        }
+        return renames;
+    }
+
+    private static void retag(JsonObject operation, Map<String, String> renames) {
+        if (!renames.isEmpty() && operation.getValue("tags") instanceof JsonArray tags) {
+            JsonArray out = new JsonArray();
+            tags.forEach(t -> out.add(t instanceof String name ? renames.getOrDefault(name, name) : t));
+            operation.put("tags", out);
+        }
+    }
+
+    /**
+     * An operationId another service already used gets the service's name after its verb ({@code listEnrolments}
+     * becomes {@code listRecruitmentEnrolments}), so one generated client has one method per operation.
+     */
+    private static void uniqueOperationId(JsonObject operation, String service, Set<String> taken, Map<String, String> renames) {
+        String id = operation.getString("operationId");
+        if (id == null || taken.add(id)) {
+            return;
+        }
+        int verb = 0;
+        while (verb < id.length() && Character.isLowerCase(id.charAt(verb))) {
+            verb++;
+        }
+        String base = id.substring(0, verb) + pascal(service) + id.substring(verb);
+        String candidate = base;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = base + n;
+        }
+        operation.put("operationId", candidate);
+        renames.put(id, candidate);
+    }
+
+    /** {@code recruitment} as {@code Recruitment}, {@code lead-scoring} as {@code LeadScoring}. */
+    static String pascal(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    static Object rewriteRefs(Object node, Map<String, String> renames) {
         if (renames.isEmpty()) {
             return node;
         }
@@ -204,15 +302,10 @@ public final class MergedOpenApi {
         return node;
     }
 
-    /** Each protected operation names the one scheme; a public one ({@code security: []}) stays public. */
-    private static void secure(JsonObject pathItem) {
-        for (String key : pathItem.fieldNames()) {
-            if (METHODS.contains(key) && pathItem.getValue(key) instanceof JsonObject operation && operation.containsKey("security")) {
-                JsonArray security = operation.getJsonArray("security");
-                if (!security.isEmpty()) {
-                    operation.put("security", new JsonArray().add(new JsonObject().put(SCHEME, new JsonArray())));
-                }
-            }
+    /** A protected operation names the one scheme; a public one ({@code security: []}) stays public. */
+    static void secure(JsonObject operation) {
+        if (operation.getValue("security") instanceof JsonArray security && !security.isEmpty()) {
+            operation.put("security", new JsonArray().add(new JsonObject().put(SCHEME, new JsonArray())));
         }
     }
 

@@ -41,8 +41,31 @@ public final class Partner360 {
 
     private static final Logger LOG = Logger.getLogger(Partner360.class);
     private static final Pattern PATH = Pattern.compile("/api/v1/partners/([^/]+)/360");
-    private static final String OPEN_LEADS = "OFFERED,ACCEPTED";
-    private static final String OPEN_DEALS = "SUBMITTED,IN_REVIEW,ACTION_REQUIRED,APPROVED";
+    /** The path the gateway answers, as the merged API document shows it. */
+    public static final String TEMPLATE = "/api/v1/partners/{partnerId}/360";
+
+    /**
+     * One section: a GET of one service's own API, {@code {partnerId}} standing for the partner's id. The merged API
+     * document types each section's data with the answer that operation documents.
+     */
+    public record Source(String section, String path, String query, String description) {
+
+        String uri(String partnerId) {
+            String p = path.replace("{partnerId}", partnerId);
+            return query == null ? p : p + "?" + query.replace("{partnerId}", partnerId);
+        }
+    }
+
+    public static final List<Source> SOURCES = List.of(
+            new Source("profile", "/api/v1/partners/{partnerId}", null, "The partner's profile (recruitment)."),
+            new Source("scorecard", "/api/v1/scorecards/{partnerId}", null, "The partner's tier and score (performance); null when it has no scorecard yet."),
+            new Source("openLeads", "/api/v1/leads", "partnerId={partnerId}&state=OFFERED,ACCEPTED&limit=50",
+                    "The partner's open leads, offered or accepted, the first 50 (campaign)."),
+            new Source("openDeals", "/api/v1/deal-registrations", "partnerId={partnerId}&state=SUBMITTED,IN_REVIEW,ACTION_REQUIRED,APPROVED&limit=50",
+                    "The partner's open deal registrations, the first 50 (campaign)."),
+            new Source("mdfBudgets", "/api/v1/mdf/budgets", "partnerId={partnerId}", "The partner's MDF budgets (campaign)."),
+            new Source("community", "/api/v1/members/{partnerId}", null,
+                    "The partner's community membership (community); null when it is not a member."));
 
     private record Section(String name, String path) {
     }
@@ -79,13 +102,7 @@ public final class Partner360 {
             return;
         }
         String authorization = ctx.request().getHeader("Authorization");
-        List<Section> sections = List.of(
-                new Section("profile", "/api/v1/partners/" + partnerId),
-                new Section("scorecard", "/api/v1/scorecards/" + partnerId),
-                new Section("openLeads", "/api/v1/leads?partnerId=" + partnerId + "&state=" + OPEN_LEADS + "&limit=50"),
-                new Section("openDeals", "/api/v1/deal-registrations?partnerId=" + partnerId + "&state=" + OPEN_DEALS + "&limit=50"),
-                new Section("mdfBudgets", "/api/v1/mdf/budgets?partnerId=" + partnerId),
-                new Section("community", "/api/v1/members/" + partnerId));
+        List<Section> sections = SOURCES.stream().map(source -> new Section(source.section(), source.uri(partnerId))).toList();
         Vertx vertx = ctx.vertx();
         long started = System.nanoTime();
         List<Future<Outcome>> calls = sections.stream().map(s -> fetch(vertx, s, authorization, requestId)).toList();

@@ -81,7 +81,7 @@ final class Exchange {
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
-                .setURI(query == null ? request.path() : request.path() + "?" + query)
+                .setURI(query == null ? route.upstreamPath(request.path()) : route.upstreamPath(request.path()) + "?" + query)
                 // Bounds the wait for a pooled connection as well as the TCP connect: a saturated pool is a 503, not a hang.
                 .setConnectTimeout(settings.connectTimeoutMillis())
                 .setHeaders(headers);
@@ -222,7 +222,7 @@ final class Exchange {
         for (String name : List.of("Location", "Content-Location")) {
             String value = headers.get(name);
             if (value != null && clientOrigin != null) {
-                headers.set(name, Headers.relocate(value, route.upstream(), clientOrigin));
+                headers.set(name, Headers.relocate(value, route, clientOrigin));
             }
         }
         for (var header : headers) {

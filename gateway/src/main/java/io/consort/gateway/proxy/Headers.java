@@ -1,6 +1,6 @@
 package io.consort.gateway.proxy;
 
-import io.consort.gateway.routing.Upstream;
+import io.consort.gateway.routing.Route;
 import io.vertx.core.MultiMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -86,15 +86,42 @@ public final class Headers {
 
     /**
      * An absolute {@code Location} pointing at the upstream's own address would send the client around the
-     * gateway; it is re-pointed at the origin the client used. Relative locations and foreign URLs pass as they are.
+     * gateway; it is re-pointed at the origin the client used. Relative locations and foreign URLs pass as they are,
+     * except on a route that rewrites the path (an exposed admin path): there a location on the upstream's own path,
+     * relative or on the upstream's or the client's origin, gets the gateway's path back.
      */
-    public static String relocate(String location, Upstream upstream, String clientOrigin) {
-        for (String origin : upstream.origins()) {
-            if (location.regionMatches(true, 0, origin, 0, origin.length())
-                    && (location.length() == origin.length() || "/?#".indexOf(location.charAt(origin.length())) >= 0)) {
-                return clientOrigin + location.substring(origin.length());
+    public static String relocate(String location, Route route, String clientOrigin) {
+        String rest = null;
+        for (String origin : route.upstream().origins()) {
+            if (sameOrigin(location, origin)) {
+                rest = location.substring(origin.length());
+                break;
             }
         }
-        return location;
+        if (rest == null && route.rewrites() && sameOrigin(location, clientOrigin)) {
+            rest = location.substring(clientOrigin.length());
+        }
+        if (rest == null) {
+            return route.rewrites() && location.startsWith("/") && !location.startsWith("//") ? unrewrite(location, route) : location;
+        }
+        return clientOrigin + (route.rewrites() ? unrewrite(rest, route) : rest);
+    }
+
+    private static boolean sameOrigin(String location, String origin) {
+        return location.regionMatches(true, 0, origin, 0, origin.length())
+                && (location.length() == origin.length() || "/?#".indexOf(location.charAt(origin.length())) >= 0);
+    }
+
+    /** The gateway's path for a path-and-query of the upstream's, when the route reaches it. */
+    private static String unrewrite(String pathAndQuery, Route route) {
+        int end = pathAndQuery.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = pathAndQuery.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String path = pathAndQuery.substring(0, end);
+        return route.gatewayPath(path).map(p -> p + pathAndQuery.substring(path.length())).orElse(pathAndQuery);
     }
 }

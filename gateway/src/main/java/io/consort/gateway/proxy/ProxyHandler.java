@@ -27,7 +27,6 @@ import org.jboss.logging.Logger;
 public final class ProxyHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
-    private static final String ADMIN_PREFIX = "/api/v1/admin";
 
     private final RoutingTable table;
     private final Map<String, CircuitBreaker> breakers;
@@ -78,8 +77,9 @@ public final class ProxyHandler implements Handler<RoutingContext> {
             return;
         }
         if (route.isEmpty()) {
-            String detail = path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")
-                    ? "Administrative endpoints belong to each service and are not exposed through the gateway."
+            String detail = path.equals(RoutingTable.ADMIN) || path.startsWith(RoutingTable.ADMIN + "/")
+                    ? "Administrative endpoints belong to each service; through the gateway only "
+                            + RoutingTable.ADMIN + "/{service}/rebuild is exposed, for the services that have one."
                     : "No service serves " + path + ".";
             ProblemResponses.send(ctx, ProblemType.NOT_FOUND, detail, 0, requestId);
             return;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consort.gateway.routing.Route;
 import io.consort.gateway.routing.Upstream;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
@@ -57,12 +58,33 @@ class HeadersTest {
 
     @Test
     void onlyLocationsOnTheUpstreamsOwnOriginAreRepointed() {
-        Upstream recruitment = Upstream.parse("recruitment", "http://127.0.0.1:8081");
+        Route recruitment = new Route("/api/v1/partners", Upstream.parse("recruitment", "http://127.0.0.1:8081"));
         String gateway = "https://prm.example.com";
         assertEquals("https://prm.example.com/api/v1/partners/1",
                 Headers.relocate("http://127.0.0.1:8081/api/v1/partners/1", recruitment, gateway));
         assertEquals("/api/v1/partners/1", Headers.relocate("/api/v1/partners/1", recruitment, gateway));
         assertEquals("http://127.0.0.1:80812/x", Headers.relocate("http://127.0.0.1:80812/x", recruitment, gateway));
         assertEquals("https://login.example.com/", Headers.relocate("https://login.example.com/", recruitment, gateway));
+        // A plain route leaves a location on the client's origin alone, even one under /api/v1/admin.
+        assertEquals("https://prm.example.com/api/v1/admin/rebuild",
+                Headers.relocate("https://prm.example.com/api/v1/admin/rebuild", recruitment, gateway));
+    }
+
+    @Test
+    void onARewritingRouteTheUpstreamsPathBecomesTheGatewaysAgain() {
+        Route rebuild = new Route("/api/v1/admin/performance/rebuild", Upstream.parse("performance", "http://127.0.0.1:8084"),
+                "/api/v1/admin/rebuild");
+        String gateway = "https://prm.example.com";
+        assertEquals("https://prm.example.com/api/v1/admin/performance/rebuild",
+                Headers.relocate("http://127.0.0.1:8084/api/v1/admin/rebuild", rebuild, gateway));
+        // A service that honours X-Forwarded-Host already names the gateway, with its own path.
+        assertEquals("https://prm.example.com/api/v1/admin/performance/rebuild?x=1",
+                Headers.relocate("https://prm.example.com/api/v1/admin/rebuild?x=1", rebuild, gateway));
+        assertEquals("/api/v1/admin/performance/rebuild/7", Headers.relocate("/api/v1/admin/rebuild/7", rebuild, gateway));
+        // Paths the route does not reach, and foreign URLs, stay as they are.
+        assertEquals("https://prm.example.com/api/v1/admin/outbox",
+                Headers.relocate("http://127.0.0.1:8084/api/v1/admin/outbox", rebuild, gateway));
+        assertEquals("https://login.example.com/api/v1/admin/rebuild",
+                Headers.relocate("https://login.example.com/api/v1/admin/rebuild", rebuild, gateway));
     }
 }

@@ -50,6 +50,38 @@ class RoutingTableTest {
     }
 
     @Test
+    void anExposedAdminPathIsReachedUnderTheServicesNameAndRewritten() {
+        RoutingTable withAdmin = RoutingTable.of(
+                Map.of("community", List.of("/api/v1/members"), "performance", List.of("/api/v1/scorecards")),
+                Map.of("community", "http://127.0.0.1:8082", "performance", "http://127.0.0.1:8084"),
+                Map.of("community", List.of("/api/v1/admin/rebuild"), "performance", List.of("/api/v1/admin/rebuild/")));
+        Route route = withAdmin.match("/api/v1/admin/community/rebuild").orElseThrow();
+        assertEquals("community", route.upstream().name());
+        assertEquals("/api/v1/admin/rebuild", route.upstreamPath("/api/v1/admin/community/rebuild"));
+        assertEquals("/api/v1/admin/rebuild", withAdmin.match("/api/v1/admin/performance/rebuild").orElseThrow()
+                .upstreamPath("/api/v1/admin/performance/rebuild"));
+        assertEquals("/api/v1/members/7", withAdmin.match("/api/v1/members/7").orElseThrow().upstreamPath("/api/v1/members/7"));
+        // Nothing else under /api/v1/admin: not the service's own path, not another admin path, not an unknown service.
+        assertFalse(withAdmin.match("/api/v1/admin/rebuild").isPresent());
+        assertFalse(withAdmin.match("/api/v1/admin/community/outbox").isPresent());
+        assertFalse(withAdmin.match("/api/v1/admin/community/rebuilds").isPresent());
+        assertFalse(withAdmin.match("/api/v1/admin/recruitment/rebuild").isPresent());
+        // The way back, for the merged document.
+        assertEquals("/api/v1/admin/performance/rebuild", withAdmin.gatewayPath("performance", "/api/v1/admin/rebuild").orElseThrow());
+        assertEquals("/api/v1/members/{partnerId}", withAdmin.gatewayPath("community", "/api/v1/members/{partnerId}").orElseThrow());
+        assertFalse(withAdmin.gatewayPath("community", "/api/v1/admin/outbox").isPresent());
+        assertFalse(withAdmin.gatewayPath("community", "/api/v1/scorecards").isPresent());
+    }
+
+    @Test
+    void anAdminPathOutsideAdminStopsTheGateway() {
+        assertThrows(IllegalArgumentException.class, () -> RoutingTable.of(Map.of("a", List.of("/x")), Map.of("a", "http://h:1"),
+                Map.of("a", List.of("/api/v1/things"))));
+        assertThrows(IllegalArgumentException.class, () -> RoutingTable.of(Map.of("a", List.of("/x")), Map.of("a", "http://h:1"),
+                Map.of("a", List.of("/api/v1/admin"))));
+    }
+
+    @Test
     void dotSegmentsAreRecognisedPlainAndEncoded() {
         assertTrue(Paths.hasDotSegment("/api/v1/programs/../admin"));
         assertTrue(Paths.hasDotSegment("/api/v1/programs/%2E%2e/admin"));
