@@ -6,8 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,6 +86,52 @@ public class Inbox {
                 sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 10)));
             }
         }
+    }
+
+    /**
+     * Applies {@code effect} once, in one transaction, to those of {@code events} not yet processed by
+     * {@code consumer} (in the given order, the first of two deliveries of one id only), recording them
+     * all with one multi-row insert: the batch form of {@link #process}, for consumers whose effect is
+     * cheaper per event when applied to many at once. No retries: a failure rolls back the whole
+     * batch (inbox rows included) and propagates, so the caller can fall back to {@link #process} per
+     * record, which retries and lets the one bad record be parked.
+     *
+     * @return how many events were applied
+     */
+    public int processAll(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> effect) {
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(effect, "effect");
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<UUID> fresh = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        insert into inbox (event_id, consumer) select distinct id, ? from unnest(?) as id
+                        on conflict do nothing returning event_id""")) {
+                    insert.setString(1, consumer);
+                    insert.setArray(2, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
+                    Set<UUID> ids = new HashSet<>();
+                    try (ResultSet rs = insert.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                    return ids;
+                }
+            });
+            List<IncomingEvent> apply = new ArrayList<>(fresh.size());
+            for (IncomingEvent event : events) {
+                if (fresh.remove(event.id())) {
+                    apply.add(event);
+                }
+            }
+            if (!apply.isEmpty()) {
+                effect.accept(apply);
+                entityManager.flush();
+            }
+            return apply.size();
+        });
     }
 
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
