@@ -24,6 +24,6 @@ public interface PerformanceConfig {
     int sweepBatch();
 
     /** Most records of one channel applied in one transaction (the channels' {@code max.poll.records}). */
-    @WithDefault("1000")
+    @WithDefault("250")
     int intakeBatch();
 }
