@@ -110,6 +110,7 @@ public class FactIntake {
             trigger.merge(row.partnerId(), row.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
         Standings.Inputs inputs = standings.inputs();
+        inputs.prefetch(from.keySet());
         from.forEach((partnerId, day) -> standings.reevaluate(partnerId, day, trigger.get(partnerId), inputs));
     }
 

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,6 +168,17 @@ public class Standings {
         final TierLadder ladder = ladder();
         final IncentiveRules rules = ledgers.rules();
         private final Map<UUID, Function<LocalDate, ScoringModel>> models = new HashMap<>();
+        private Map<UUID, List<Fact>> facts = Map.of();
+
+        /** Reads these partners' facts with one query; call it after the batch's facts are stored, under their locks. */
+        public void prefetch(Collection<UUID> partnerIds) {
+            facts = Standings.this.facts.allOf(partnerIds);
+        }
+
+        List<Fact> facts(UUID partnerId) {
+            List<Fact> read = facts.get(partnerId);
+            return read != null ? read : Standings.this.facts.all(partnerId);
+        }
 
         Function<LocalDate, ScoringModel> models(UUID programId) {
             return models.computeIfAbsent(programId, definitions::inForce);
@@ -186,7 +198,7 @@ public class Standings {
         Scorecard card = locked.get();
         LocalDate today = LocalDate.now(clock);
         LocalDate opened = card.openedAt.toLocalDate();
-        List<Fact> history = facts.all(partnerId);
+        List<Fact> history = inputs.facts(partnerId);
         profile(card, history);
         List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, inputs.rates,
                 inputs.models(card.programId), inputs.ladder, opened, today, config.windowDays());
