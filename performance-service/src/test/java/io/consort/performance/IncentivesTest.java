@@ -52,6 +52,11 @@ class IncentivesTest {
             PartnersTopic.publish(EventTypes.CERTIFICATION_EARNED, partner, new CertificationEarned(UUID.randomUUID(), partner,
                     person, UUID.randomUUID(), UUID.randomUUID(), "Networking Pro", null, opened.plusSeconds(3600)));
         }
+        // The certifications counted before the deal comes: the campaign topic is read concurrently, and a
+        // win applied before them would earn a lower tier's rebate first and a correcting line after.
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertEquals(2, given()
+                .get("/api/v1/scorecards/{id}", partner).then().statusCode(200).extract().jsonPath()
+                .<Number>get("kpis.find { it.kpi == 'CERTIFIED_PEOPLE' }.value").intValue()));
         UUID deal = UUID.randomUUID();
         publishCampaign("consort.deal.registered.v1", partner, """
                 {"dealId": "%s", "partnerId": "%s", "customerName": "Umbrella", "customerDomain": "umbrella.example",

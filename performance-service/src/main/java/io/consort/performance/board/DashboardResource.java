@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -73,10 +74,10 @@ public class DashboardResource {
     @APIResponse(responseCode = "403", description = "No Consort role")
     @APIResponse(responseCode = "404", description = "No scorecard for this partner, or not yours")
     public DashboardViews.Series partner(@PathParam("partnerId") UUID partnerId,
-            @Parameter(required = true, schema = @Schema(example = "WON_REVENUE")) @QueryParam("kpi") String kpi,
-            @Parameter(schema = @Schema(format = "date", example = "2026-09-01")) @QueryParam("from") String from,
-            @Parameter(schema = @Schema(format = "date", example = "2026-11-30")) @QueryParam("to") String to,
-            @Parameter(schema = @Schema(enumeration = {"day", "week", "month"}, example = "week")) @QueryParam("interval") String interval) {
+            @Parameter(required = true, description = "A KPI name or SCORE", schema = @Schema(type = SchemaType.STRING, example = "WON_REVENUE")) @QueryParam("kpi") String kpi,
+            @Parameter(description = "First day (default 90 days ago)", schema = @Schema(type = SchemaType.STRING, format = "date", example = "2026-09-01")) @QueryParam("from") String from,
+            @Parameter(description = "Last day (default today)", schema = @Schema(type = SchemaType.STRING, format = "date", example = "2026-11-30")) @QueryParam("to") String to,
+            @Parameter(description = "Length of one point (default day)", schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "week", "month"}, example = "week")) @QueryParam("interval") String interval) {
         caller.requirePartnerAccess(partnerId);
         Scorecard card = scorecards.ofPartner(partnerId).orElseThrow(() -> Problems.notFound("scorecard of partner", partnerId));
         String measure = kpi(kpi);

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,9 +73,9 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "403", description = "No Consort role")
     @APIResponse(responseCode = "404", description = "A partner asking for another program's leaderboard")
     public Page<LeaderboardView> list(
-            @Parameter(required = true, schema = @Schema(format = "uuid", example = "3f0c6b7e-2a57-4c8e-9f3a-0c1d2e3f4a5b"))
+            @Parameter(required = true, description = "The program ranked", schema = @Schema(type = SchemaType.STRING, format = "uuid", example = "3f0c6b7e-2a57-4c8e-9f3a-0c1d2e3f4a5b"))
             @QueryParam("programId") UUID programId,
-            @Parameter(schema = @Schema(example = "EMEA")) @QueryParam("region") String region,
+            @Parameter(description = "Only partners of this region", schema = @Schema(type = SchemaType.STRING, example = "EMEA")) @QueryParam("region") String region,
             @BeanParam PageRequest page) {
         if (programId == null) {
             throw Problems.invalidField("programId", "required");

@@ -22,4 +22,8 @@ public interface PerformanceConfig {
     /** Partners marked for re-evaluation (settings changed, a day passed) taken per sweep. */
     @WithDefault("200")
     int sweepBatch();
+
+    /** Most records of one channel applied in one transaction (the channels' {@code max.poll.records}). */
+    @WithDefault("250")
+    int intakeBatch();
 }

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -85,7 +86,7 @@ public class IncentiveResource {
     @APIResponse(responseCode = "403", description = "No Consort role")
     @APIResponse(responseCode = "404", description = "No scorecard for this partner, or not yours")
     public StatementView statement(@PathParam("partnerId") UUID partnerId,
-            @Parameter(schema = @Schema(pattern = "^[0-9]{4}-Q[1-4]$", example = "2026-Q4")) @QueryParam("period") String period) {
+            @Parameter(description = "The quarter (default the current one)", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-Q[1-4]$", example = "2026-Q4")) @QueryParam("period") String period) {
         requireScorecard(partnerId);
         String p = period == null ? IncentiveRules.period(LocalDate.now(clock)) : period;
         if (!p.matches("[0-9]{4}-Q[1-4]")) {

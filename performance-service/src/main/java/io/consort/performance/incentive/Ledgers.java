@@ -55,13 +55,19 @@ public class Ledgers {
 
     public void reconcile(UUID partnerId, List<Fact> facts, List<PartnerEvaluation.Day> days, ExchangeRates rates,
             boolean publish, Instant at) {
+        reconcile(partnerId, facts, days, rates, rules(), publish, at);
+    }
+
+    /** {@link #reconcile(UUID, List, List, ExchangeRates, boolean, Instant)} with the rules read by the caller. */
+    public void reconcile(UUID partnerId, List<Fact> facts, List<PartnerEvaluation.Day> days, ExchangeRates rates,
+            IncentiveRules rules, boolean publish, Instant at) {
         Deals deals = Deals.of(facts, rates);
         Map<LocalDate, String> tiers = new HashMap<>();
         days.forEach(d -> tiers.put(d.day(), d.tier().name()));
         String entry = days.isEmpty() ? "REGISTERED" : days.get(0).tier().name();
         LocalDate last = days.isEmpty() ? null : days.get(days.size() - 1).day();
         List<Ledger.Line> incentives = Ledger.diff(
-                rules().desired(facts, deals, day -> tiers.getOrDefault(day, last != null && day.isAfter(last)
+                rules.desired(facts, deals, day -> tiers.getOrDefault(day, last != null && day.isAfter(last)
                         ? tiers.get(last) : entry), rates.base()),
                 booked("incentive_entry", partnerId), IncentiveRules.REVERSAL);
         for (Ledger.Line line : incentives) {

@@ -36,6 +36,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,7 +68,7 @@ public class ExchangeRateResource {
     @APIResponse(responseCode = "400", description = "Bad currency, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "No Consort role")
-    public Page<ExchangeRateView> list(@Parameter(schema = @Schema(pattern = "^[A-Z]{3}$", example = "USD"))
+    public Page<ExchangeRateView> list(@Parameter(description = "Only rates of this currency (ISO 4217)", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{3}$", example = "USD"))
             @QueryParam("currency") String currency, @BeanParam PageRequest page) {
         KeysetQuery<ExchangeRate> query = KeysetQuery.of(ExchangeRate.class);
         if (currency != null) {

@@ -11,7 +11,9 @@ import io.consort.performance.config.PerformanceConfig;
 import io.consort.performance.config.Rates;
 import io.consort.performance.config.Settings;
 import io.consort.performance.domain.EventNames;
+import io.consort.performance.domain.ExchangeRates;
 import io.consort.performance.domain.Fact;
+import io.consort.performance.domain.IncentiveRules;
 import io.consort.performance.domain.Kpi;
 import io.consort.performance.domain.PartnerEvaluation;
 import io.consort.performance.domain.ScoringModel;
@@ -30,12 +32,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -151,6 +156,41 @@ public class Standings {
      * @param trigger when what caused this happened (the fact's time, or the clock for a sweep)
      */
     public void reevaluate(UUID partnerId, LocalDate from, Instant trigger) {
+        reevaluate(partnerId, from, trigger, inputs());
+    }
+
+    /**
+     * What every evaluation reads besides the partner's facts: the rates, the ladder, the incentive
+     * rules and the programs' definitions, read once for a batch of partners in one transaction.
+     */
+    public final class Inputs {
+        final ExchangeRates rates = Standings.this.rates.current();
+        final TierLadder ladder = ladder();
+        final IncentiveRules rules = ledgers.rules();
+        private final Map<UUID, Function<LocalDate, ScoringModel>> models = new HashMap<>();
+        private Map<UUID, List<Fact>> facts = Map.of();
+
+        /** Reads these partners' facts with one query; call it after the batch's facts are stored, under their locks. */
+        public void prefetch(Collection<UUID> partnerIds) {
+            facts = Standings.this.facts.allOf(partnerIds);
+        }
+
+        List<Fact> facts(UUID partnerId) {
+            List<Fact> read = facts.get(partnerId);
+            return read != null ? read : Standings.this.facts.all(partnerId);
+        }
+
+        Function<LocalDate, ScoringModel> models(UUID programId) {
+            return models.computeIfAbsent(programId, definitions::inForce);
+        }
+    }
+
+    public Inputs inputs() {
+        return new Inputs();
+    }
+
+    /** {@link #reevaluate(UUID, LocalDate, Instant)} with inputs read once for many partners. */
+    public void reevaluate(UUID partnerId, LocalDate from, Instant trigger, Inputs inputs) {
         Optional<Scorecard> locked = lock(partnerId);
         if (locked.isEmpty()) {
             return; // facts wait until the partner's scorecard opens, which evaluates them all
@@ -158,10 +198,10 @@ public class Standings {
         Scorecard card = locked.get();
         LocalDate today = LocalDate.now(clock);
         LocalDate opened = card.openedAt.toLocalDate();
-        List<Fact> history = facts.all(partnerId);
+        List<Fact> history = inputs.facts(partnerId);
         profile(card, history);
-        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, rates.current(),
-                definitions.inForce(card.programId), ladder(), opened, today, config.windowDays());
+        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, inputs.rates,
+                inputs.models(card.programId), inputs.ladder, opened, today, config.windowDays());
         LocalDate rewriteFrom = from;
         if (card.evaluatedOn != null && card.evaluatedOn.isBefore(rewriteFrom)) {
             rewriteFrom = card.evaluatedOn;
@@ -197,7 +237,7 @@ public class Standings {
                         previousTier, card.tier, card.tierRank, card.score, at));
                 recordChange(card, previousTier, now.tier(), card.score, at, card.explanation);
             }
-            ledgers.reconcile(partnerId, history, days, rates.current(), true, at);
+            ledgers.reconcile(partnerId, history, days, inputs.rates, inputs.rules, true, at);
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +125,7 @@ public class Inbox {
             return failed;
         }
         try {
-            QuarkusTransaction.requiringNew().call(() -> applyBatchOnce(consumer, events, effect));
+            processAll(consumer, events, effect);
             return failed;
         } catch (RuntimeException e) {
             LOG.debugf("%s failed on a batch of %d events (%s); processing them one by one", consumer, events.size(),
@@ -143,36 +142,48 @@ public class Inbox {
         return failed;
     }
 
-    private int applyBatchOnce(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> effect) {
-        Set<UUID> fresh = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Set<UUID> inserted = new HashSet<>();
-            try (PreparedStatement insert = connection.prepareStatement(RECORD_ALL)) {
-                Array ids = connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).distinct().toArray());
-                insert.setString(1, consumer);
-                insert.setArray(2, ids);
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(rs.getObject(1, UUID.class));
+    /**
+     * Applies {@code effect} once, in one transaction, to those of {@code events} not yet processed by
+     * {@code consumer} (in the given order, the first of two deliveries of one id only), recording them
+     * all with one multi-row insert: the batch form of {@link #process}, for consumers whose effect is
+     * cheaper per event when applied to many at once. No retries: a failure rolls back the whole
+     * batch (inbox rows included) and propagates, so the caller can fall back to {@link #process} per
+     * record, which retries and lets the one bad record be parked.
+     *
+     * @return how many events were applied
+     */
+    public int processAll(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> effect) {
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(effect, "effect");
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<UUID> fresh = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(RECORD_ALL)) {
+                    insert.setString(1, consumer);
+                    insert.setArray(2, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).distinct().toArray()));
+                    Set<UUID> ids = new HashSet<>();
+                    try (ResultSet rs = insert.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getObject(1, UUID.class));
+                        }
                     }
+                    return ids;
+                }
+            });
+            List<IncomingEvent> apply = new ArrayList<>(fresh.size());
+            for (IncomingEvent event : events) {
+                if (fresh.remove(event.id())) {
+                    apply.add(event);
                 }
             }
-            return inserted;
-        });
-        List<IncomingEvent> toApply = new ArrayList<>(fresh.size());
-        for (IncomingEvent event : events) {
-            if (fresh.remove(event.id())) {
-                toApply.add(event);
+            if (!apply.isEmpty()) {
+                effect.accept(apply);
+                entityManager.flush();
             }
-        }
-        if (toApply.size() < events.size()) {
-            LOG.debugf("%s skipped %d of %d events: already processed", consumer, events.size() - toApply.size(),
-                    events.size());
-        }
-        if (!toApply.isEmpty()) {
-            effect.accept(toApply);
-            entityManager.flush();
-        }
-        return toApply.size();
+            return apply.size();
+        });
     }
 
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
