@@ -46,6 +46,9 @@ public class Discussions {
     Outbox outbox;
 
     @Inject
+    Mentions mentions;
+
+    @Inject
     EntityManager em;
 
     @Transactional
@@ -63,6 +66,7 @@ public class Discussions {
         thread.createdAt = Instant.now();
         thread.lastActivityAt = thread.createdAt;
         thread.persist();
+        mentions.writerSeen();
         outbox.emit(EventTypes.THREAD_CREATED, thread.id, thread.authorPartnerId, new ThreadCreated(thread.id,
                 space.id, thread.authorPartnerId, thread.authorId,
                 ThreadCreated.Kind.valueOf(thread.kind.name()), thread.title, thread.createdAt));
@@ -129,6 +133,8 @@ public class Discussions {
         post.authorPartnerId = caller.partnerIdOrNull();
         post.createdAt = Instant.now();
         post.persist();
+        mentions.writerSeen();
+        mentions.store(post);
         thread.lastActivityAt = post.createdAt;
         outbox.emit(EventTypes.POST_CREATED, post.id, post.authorPartnerId, new PostCreated(post.id, thread.id,
                 thread.spaceId, post.authorPartnerId, post.authorId, post.createdAt));
@@ -164,6 +170,7 @@ public class Discussions {
         post.mentions = Markdown.mentions(request.body());
         post.editedAt = Instant.now();
         em.flush();
+        mentions.store(post);
         return post;
     }
 
@@ -252,8 +259,9 @@ public class Discussions {
                 caller.userId()));
         Set<UUID> accepted = new HashSet<>(NativeQueries.column(em, UUID.class,
                 "select accepted_post_id from discussion_thread where accepted_post_id = any(?)", (Object) idArray));
-        return posts.stream().map(p -> new PostView(p.id, p.threadId, p.body, Markdown.toSafeHtml(p.body), p.authorId,
-                p.authorPartnerId, List.copyOf(p.mentions), p.hidden, votes.getOrDefault(p.id, 0L), mine.contains(p.id),
+        Map<UUID, List<Dtos.MentionView>> mentioned = mentions.resolved(posts);
+        return posts.stream().map(p -> new PostView(p.id, p.threadId, p.body, Markdown.toSafeHtmlWithMentions(p.body),
+                p.authorId, p.authorPartnerId, List.copyOf(p.mentions), mentioned.getOrDefault(p.id, List.of()), p.hidden, votes.getOrDefault(p.id, 0L), mine.contains(p.id),
                 accepted.contains(p.id), p.createdAt, p.editedAt, p.version)).toList();
     }
 

@@ -92,20 +92,27 @@ public final class Dtos {
 
     @Schema(name = "Post", example = """
             {"id": "1b2c3d4e-5f6a-4b7c-8d8e-9f0a1b2c3d4e", "threadId": "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b",
-             "body": "Yes, @ada: register it again.", "bodyHtml": "<p>Yes, @ada: register it again.</p>",
-             "authorId": "manager", "authorPartnerId": null, "mentions": ["ada"], "hidden": false, "votes": 3,
+             "body": "Yes, @ada: register it again.",
+             "bodyHtml": "<p>Yes, <span class=\\"mention\\" data-handle=\\"ada\\">@ada</span>: register it again.</p>",
+             "authorId": "manager", "authorPartnerId": null, "mentions": ["ada"],
+             "mentionedMembers": [{"handle": "ada", "partnerId": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"}], "hidden": false, "votes": 3,
              "votedByMe": true, "accepted": true, "createdAt": "2026-11-27T11:00:00Z", "editedAt": null, "version": 0}""")
     public record PostView(
             @Schema(required = true, example = "1b2c3d4e-5f6a-4b7c-8d8e-9f0a1b2c3d4e") UUID id,
             @Schema(required = true, example = "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b") UUID threadId,
             @Schema(required = true, description = "Markdown as written", example = "Yes, @ada: register it again.")
             String body,
-            @Schema(required = true, description = "The Markdown rendered to sanitised HTML",
-                    example = "<p>Yes, @ada: register it again.</p>") String bodyHtml,
+            @Schema(required = true, description = "The Markdown rendered to sanitised HTML; each mention is a "
+                    + "<span class=\"mention\" data-handle=\"…\">",
+                    example = "<p>Yes, <span class=\"mention\" data-handle=\"ada\">@ada</span>: register it again.</p>")
+            String bodyHtml,
             @Schema(required = true, example = "manager") String authorId,
             @Schema(nullable = true, description = "null when the vendor wrote it", example = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d")
             UUID authorPartnerId,
-            @Schema(required = true, example = "[\"ada\"]") List<String> mentions,
+            @Schema(required = true, description = "User names mentioned as @name, in order", example = "[\"ada\"]")
+            List<String> mentions,
+            @Schema(required = true, description = "The same mentions, each with the member its person belongs to")
+            List<MentionView> mentionedMembers,
             @Schema(required = true, example = "false") boolean hidden,
             @Schema(required = true, description = "How many people voted for it", example = "3") long votes,
             @Schema(required = true, example = "true") boolean votedByMe,
@@ -113,5 +120,14 @@ public final class Dtos {
             @Schema(required = true, example = "2026-11-27T11:00:00Z") Instant createdAt,
             @Schema(nullable = true, example = "2026-11-27T12:00:00Z") Instant editedAt,
             @Schema(required = true, description = "The version behind the ETag", example = "0") long version) {
+    }
+
+    @Schema(name = "Mention", example = """
+            {"handle": "ada", "partnerId": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"}""")
+    public record MentionView(
+            @Schema(required = true, description = "The user name mentioned as @handle", example = "ada") String handle,
+            @Schema(nullable = true, description = "The member (partner) the person belongs to; null for the vendor's "
+                    + "people, for someone the community has not seen write yet, and for a member the caller may not see",
+                    example = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d") UUID partnerId) {
     }
 }

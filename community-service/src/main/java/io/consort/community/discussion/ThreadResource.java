@@ -231,6 +231,6 @@ public class ThreadResource {
     }
 
     static ThreadView view(DiscussionThread thread) {
-        return ThreadView.of(thread, Markdown.toSafeHtml(thread.body));
+        return ThreadView.of(thread, Markdown.toSafeHtmlWithMentions(thread.body));
     }
 }

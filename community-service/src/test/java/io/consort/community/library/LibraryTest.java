@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.agroal.api.AgroalDataSource;
 import io.consort.community.Community;
 import io.consort.community.Tokens;
 import io.consort.contracts.EventSchemas;
@@ -16,6 +18,10 @@ import io.consort.contracts.Topics;
 import io.consort.testkit.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +40,48 @@ class LibraryTest {
                 .post("/api/v1/resources").then().statusCode(201)
                 .header("Location", containsString("/api/v1/resources/")).header("ETag", "\"0\"")
                 .extract().path("id");
+    }
+
+    @Inject
+    AgroalDataSource database;
+
+    long openedEvents(String resource) throws Exception {
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from outbox where aggregateid = ? and type = ?")) {
+            s.setString(1, resource);
+            s.setString(2, EventTypes.RESOURCE_OPENED.ceType());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void aRetriedBodylessActionWithTheSameKeyIsAnsweredFromTheStoreAndActsOnce() throws Exception {
+        String id = create(GUIDE);
+        String ada = Tokens.partnerUser("ada", Community.member(UUID.randomUUID(), "EMEA", "REGISTERED"));
+        String key = UUID.randomUUID().toString();
+
+        String first = given().auth().oauth2(ada).header("Idempotency-Key", key)
+                .post("/api/v1/resources/{id}/terms-acceptance", id).then().statusCode(200)
+                .header("Idempotent-Replayed", nullValue()).extract().asString();
+        given().auth().oauth2(ada).header("Idempotency-Key", key).post("/api/v1/resources/{id}/terms-acceptance", id)
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body(equalTo(first));
+
+        String open = UUID.randomUUID().toString();
+        String opened = given().auth().oauth2(ada).header("Idempotency-Key", open).post("/api/v1/resources/{id}/open", id)
+                .then().statusCode(200).header("Idempotent-Replayed", nullValue()).extract().asString();
+        given().auth().oauth2(ada).header("Idempotency-Key", open).post("/api/v1/resources/{id}/open", id).then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body(equalTo(opened));
+        assertEquals(1, openedEvents(id), "the retry must not publish resource.opened again");
+
+        // The same key on another action is a different request (422), and a fresh key acts again.
+        given().auth().oauth2(ada).header("Idempotency-Key", open).post("/api/v1/resources/{id}/terms-acceptance", id)
+                .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(ada).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/resources/{id}/open", id).then().statusCode(200).header("Idempotent-Replayed", nullValue());
+        assertEquals(2, openedEvents(id));
     }
 
     @Test

@@ -30,4 +30,19 @@ class MarkdownTest {
         assertEquals(List.of("ada", "grace.hopper"),
                 Markdown.mentions("Thanks @ada and @grace.hopper, mail me at bob@example.com or @ada again"));
     }
+
+    @Test
+    void mentionsInCodeOrLinksDoNotCountAndRenderedMentionsAreMarked() {
+        String markdown = "Ask @ada, not `@bob` or [@carol](https://x.example)\n\n    @dave in code\n\n"
+                + "<span class=\"mention\" data-handle=\"eve\">eve</span> and 1 < 2 @grace";
+        assertEquals(List.of("ada", "grace"), Markdown.mentions(markdown));
+        String html = Markdown.toSafeHtmlWithMentions(markdown);
+        assertTrue(html.contains("Ask <span class=\"mention\" data-handle=\"ada\">@ada</span>, not"), html);
+        assertTrue(html.contains("<code>@bob</code>"), html);
+        assertTrue(html.contains("1 &lt; 2 <span class=\"mention\" data-handle=\"grace\">@grace</span>"), html);
+        assertFalse(html.contains("data-handle=\"eve\""), html);
+        assertFalse(html.contains("data-handle=\"bob\""), html);
+        assertFalse(html.contains("data-handle=\"dave\""), html);
+        assertEquals(Markdown.toSafeHtml("no mentions here"), Markdown.toSafeHtmlWithMentions("no mentions here"));
+    }
 }

@@ -240,8 +240,8 @@ public class IdempotencyFilter {
 
     private boolean supported(ContainerRequestContext request, ResourceInfo resource) {
         MediaType type = request.getMediaType();
-        if (request.hasEntity() && type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                && !type.getSubtype().endsWith("+json")) {
+        if (request.hasEntity() && !bodyless(request) && type != null
+                && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.getSubtype().endsWith("+json")) {
             return false;
         }
         Method method = resource == null ? null : resource.getResourceMethod();
@@ -254,6 +254,14 @@ public class IdempotencyFilter {
             }
         }
         return BlockingOperationControl.isBlockingAllowed();
+    }
+
+    /**
+     * An action without a body (accept, open, reinstate…) is deduplicated like a JSON POST whatever
+     * {@code Content-Type} the client put on its empty body (some send a form type on every POST).
+     */
+    static boolean bodyless(ContainerRequestContext request) {
+        return "0".equals(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
     }
 
     private void resetTimeout() {
