@@ -163,7 +163,7 @@ public final class ManifestGenerator {
                 // a container this small).
                 value("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC"),
                 value("MALLOC_ARENA_MAX", 2),
-                // Traces over OTLP to the collector (base/otel-collector.yaml), once the app has quarkus-opentelemetry.
+                // Traces over OTLP/gRPC to the collector (base/otel-collector.yaml): the apps have them off by default.
                 value("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", OTEL_COLLECTOR),
                 value("QUARKUS_OTEL_SDK_DISABLED", false));
         if (app.isGateway()) {
