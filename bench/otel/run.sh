@@ -50,8 +50,8 @@ mkdir -p "$work/empty"
 printf 'public class Empty { public static void main(String[] a) {} }\n' >"$work/empty/Empty.java"
 javac -d "$work/empty" "$work/empty/Empty.java"
 
-start_once() { # tree -> "ms started rss"
-  local tree="$1" port pid t0 t rss started
+start_once() { # tree -> "ms started rss cpu"
+  local tree="$1" port pid t0 t rss started cpu
   port=$(free_port)
   t0=$(ms_now)
   (cd "$tree/$MODULE" && exec env "${ENV[@]}" "PRM_${UPPER}_PORT=$port" MALLOC_ARENA_MAX=2 \
@@ -59,7 +59,12 @@ start_once() { # tree -> "ms started rss"
   pid=$!
   t=""
   for _ in $(seq 1 1200); do
-    if curl -fsS "http://127.0.0.1:$port/q/health/$PROBE" >/dev/null 2>&1; then t=$(( $(ms_now) - t0 )); break; fi
+    if curl -fsS "http://127.0.0.1:$port/q/health/$PROBE" >/dev/null 2>&1; then
+      t=$(( $(ms_now) - t0 ))
+      # CPU time (user + system) the JVM spent until then: what the start costs, less bent by a loaded machine.
+      cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
+      break
+    fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.02
   done
@@ -68,20 +73,20 @@ start_once() { # tree -> "ms started rss"
   rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
   started=$(grep -o 'started in [0-9.]*s' "$work/app.log" | head -1 | grep -o '[0-9.]*' || echo "?")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$t $started $rss"
+  echo "$t $started $rss $cpu"
 }
 
 [ "$MODULE" != gateway ] && start_once "$NEW" >/dev/null   # migrates the bench database, unmeasured
-declare -a raw base_ms base_started base_rss new_ms new_started new_rss
+declare -a raw base_ms base_started base_rss base_cpu new_ms new_started new_rss new_cpu
 for i in $(seq 1 "$RUNS"); do
   t0=$(ms_now); "$JAVA" "${OPTS[@]}" -cp "$work/empty" Empty; raw+=($(( $(ms_now) - t0 )))
-  read -r a b c < <(start_once "$BASE"); base_ms+=("$a"); base_started+=("$b"); base_rss+=("$c")
-  read -r a b c < <(start_once "$NEW"); new_ms+=("$a"); new_started+=("$b"); new_rss+=("$c")
-  echo "run $i: without ${base_ms[-1]}/${base_started[-1]}/${base_rss[-1]} with ${new_ms[-1]}/${new_started[-1]}/${new_rss[-1]} (ms to $PROBE / started in s / RSS MB)"
+  read -r a b c d < <(start_once "$BASE"); base_ms+=("$a"); base_started+=("$b"); base_rss+=("$c"); base_cpu+=("$d")
+  read -r a b c d < <(start_once "$NEW"); new_ms+=("$a"); new_started+=("$b"); new_rss+=("$c"); new_cpu+=("$d")
+  echo "run $i: without ${base_ms[-1]}/${base_started[-1]}/${base_rss[-1]}/${base_cpu[-1]} with ${new_ms[-1]}/${new_started[-1]}/${new_rss[-1]}/${new_cpu[-1]} (ms to $PROBE / started in s / RSS MB / CPU ms)"
 done
 printf '\n=== %s, %s runs each, load average now: %s ===\n' "$MODULE" "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %14s %15s %10s\n' build "to /q/health/$PROBE" "started in (s)" "RSS (MB)"
-printf '%-34s %14s %15s %10s\n' "raw JVM, empty main()" "$(median "${raw[@]}") ms" - -
-printf '%-34s %14s %15s %10s\n' "without quarkus-opentelemetry" "$(median "${base_ms[@]}") ms" "$(median "${base_started[@]}")" "$(median "${base_rss[@]}")"
-printf '%-34s %14s %15s %10s\n' "with it, SDK off (the default)" "$(median "${new_ms[@]}") ms" "$(median "${new_started[@]}")" "$(median "${new_rss[@]}")"
+printf '%-34s %14s %15s %10s %12s\n' build "to /q/health/$PROBE" "started in (s)" "RSS (MB)" "CPU to it"
+printf '%-34s %14s %15s %10s %12s\n' "raw JVM, empty main()" "$(median "${raw[@]}") ms" - - -
+printf '%-34s %14s %15s %10s %12s\n' "without quarkus-opentelemetry" "$(median "${base_ms[@]}") ms" "$(median "${base_started[@]}")" "$(median "${base_rss[@]}")" "$(median "${base_cpu[@]}") ms"
+printf '%-34s %14s %15s %10s %12s\n' "with it, SDK off (the default)" "$(median "${new_ms[@]}") ms" "$(median "${new_started[@]}")" "$(median "${new_rss[@]}")" "$(median "${new_cpu[@]}") ms"
 echo "(medians; budget: ready <= 3 s after the JVM starts, <= 256 MB RSS)"
