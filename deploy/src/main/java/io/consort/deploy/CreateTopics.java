@@ -1,5 +1,6 @@
 package io.consort.deploy;
 
+import io.consort.contracts.TopicLayout;
 import io.consort.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +13,16 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates every topic of events.md and its dead-letter topics on the local broker, so the first
- * consumer of a fresh stack never waits for auto-creation. Idempotent: existing topics are left
- * alone. Run by ./prm: {@code java -cp 'lib/*:tools/*' io.consort.deploy.CreateTopics
+ * Creates every topic of events.md and its dead-letter topics on the local broker, laid out as
+ * {@link TopicLayout} says (partitions, retention), so the first consumer of a fresh stack never waits
+ * for auto-creation. Idempotent: existing topics are left alone. Run by ./prm: {@code java -cp 'lib/*:tools/*' io.consort.deploy.CreateTopics
  * <bootstrap> <partitions> <timeoutSeconds>}; it doubles as the broker's readiness probe, since it
  * retries until the broker answers.
  */
 public class CreateTopics {
     public static void main(String[] args) throws Exception {
         String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:9092";
-        int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int partitions = args.length > 1 ? Integer.parseInt(args[1]) : TopicLayout.EVENT_PARTITIONS;
         int timeoutSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
 
         Properties config = new Properties();
@@ -31,9 +32,9 @@ public class CreateTopics {
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (String name : Topics.allWithDeadLetters()) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, TopicLayout.partitions(name, partitions), (short) 1));
+            for (TopicLayout.Spec topic : TopicLayout.all(partitions)) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
                 }
             }
             try {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consort.contracts.Topics;
-import io.consort.deploy.TopicLayout;
+import io.consort.contracts.TopicLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,10 +54,8 @@ public final class ManifestGenerator {
     /** Pods with this label may talk to PostgreSQL; pg_hba keeps each owner to its own database. */
     public static final String DATABASE_CLIENT = "consort.io/database-client";
 
-    /** Event topics' partitions on a cluster, as ./prm's default (PRM_KAFKA_PARTITIONS); the rest is TopicLayout's. */
-    static final int EVENT_PARTITIONS = 3;
-    static final String EVENT_RETENTION_MS = String.valueOf(7L * 24 * 3600 * 1000);
-    static final String DEAD_LETTER_RETENTION_MS = String.valueOf(28L * 24 * 3600 * 1000);
+    /** Event topics' partitions on a cluster: TopicLayout's default, as ./prm's (PRM_KAFKA_PARTITIONS). */
+    static final int EVENT_PARTITIONS = TopicLayout.EVENT_PARTITIONS;
 
     /**
      * ./prm's JVM flags (deploy/README.md, PRM_SERVICE_JAVA_OPTS) but the collector: the image's run-java.sh
@@ -93,9 +91,9 @@ public final class ManifestGenerator {
         files.put("deploy/k8s/base/postgres.yaml", Yaml.documents(header("App.ALL"), postgres()));
         files.put("deploy/k8s/base/realm-import.yaml", Yaml.documents(header("deploy/keycloak/realm-prm.json"),
                 List.of(realmImport(root.resolve("deploy/keycloak/realm-prm.json")))));
-        files.put("deploy/k8s/overlays/dev/topics.yaml", Yaml.documents(header("io.consort.contracts.Topics"),
+        files.put("deploy/k8s/overlays/dev/topics.yaml", Yaml.documents(header("io.consort.contracts.TopicLayout"),
                 topics(1, null)));
-        files.put("deploy/k8s/overlays/prod/topics.yaml", Yaml.documents(header("io.consort.contracts.Topics"),
+        files.put("deploy/k8s/overlays/prod/topics.yaml", Yaml.documents(header("io.consort.contracts.TopicLayout"),
                 topics(3, "2")));
         files.put("deploy/k8s/overlays/dev/apps-patch.yaml", Yaml.documents(header("App.ALL"),
                 App.ALL.stream().map(ManifestGenerator::devPatch).toList()));
@@ -165,7 +163,7 @@ public final class ManifestGenerator {
                 // a container this small).
                 value("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC"),
                 value("MALLOC_ARENA_MAX", 2),
-                // Traces over OTLP to the collector (base/otel-collector.yaml), once the app has quarkus-opentelemetry.
+                // Traces over OTLP/gRPC to the collector (base/otel-collector.yaml): the apps have them off by default.
                 value("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", OTEL_COLLECTOR),
                 value("QUARKUS_OTEL_SDK_DISABLED", false));
         if (app.isGateway()) {
@@ -326,16 +324,15 @@ public final class ManifestGenerator {
     /** Every topic and dead-letter topic of events.md, each as a KafkaTopic of the cluster's topic operator. */
     static List<Object> topics(int replicas, String minInSync) {
         List<Object> topics = new ArrayList<>();
-        for (String name : Topics.allWithDeadLetters()) {
-            boolean deadLetter = TopicLayout.isDeadLetter(name);
-            Map<String, Object> config = map(
-                    "retention.ms", deadLetter ? DEAD_LETTER_RETENTION_MS : EVENT_RETENTION_MS,
-                    "cleanup.policy", "delete",
-                    "min.insync.replicas", minInSync);
+        for (TopicLayout.Spec topic : TopicLayout.all(EVENT_PARTITIONS)) {
+            Map<String, Object> config = new LinkedHashMap<>(topic.configs());
+            if (minInSync != null) {
+                config.put("min.insync.replicas", minInSync);
+            }
             topics.add(map("apiVersion", "kafka.strimzi.io/v1", "kind", "KafkaTopic",
-                    "metadata", map("name", name.replace('.', '-'), "labels", map("strimzi.io/cluster", KAFKA)),
-                    "spec", map("topicName", name,
-                            "partitions", TopicLayout.partitions(name, EVENT_PARTITIONS),
+                    "metadata", map("name", topic.name().replace('.', '-'), "labels", map("strimzi.io/cluster", KAFKA)),
+                    "spec", map("topicName", topic.name(),
+                            "partitions", topic.partitions(),
                             "replicas", replicas,
                             "config", config)));
         }

@@ -101,6 +101,32 @@ class BrokenManifestsTest {
                         apiVersion: apps/v1
                         kind: Deployment
                         metadata:
+                          name: campaign
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: campaign
+                                  env:
+                                    - name: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT
+                                      value: http://otel-collector:4318
+                        ---
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: integration
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: integration
+                                  env:
+                                    - name: QUARKUS_OTEL_SDK_DISABLED
+                                      value: "true"
+                        ---
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
                           name: community
                         spec:
                           template:
@@ -191,6 +217,12 @@ class BrokenManifestsTest {
     void anUndefinedConfigMapKeyAndAnUndocumentedSecret() {
         assertFound("Deployment/community", "consort-environment/nope");
         assertFound("Deployment/recruitment", "consort-extra/token", "Secrets table");
+    }
+
+    @Test
+    void tracesThatGoNowhere() {
+        assertFound("campaign", "http://otel-collector:4318", "OTLP/gRPC");
+        assertFound("integration", "QUARKUS_OTEL_SDK_DISABLED is not false");
     }
 
     @Test

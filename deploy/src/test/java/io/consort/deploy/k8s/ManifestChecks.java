@@ -50,6 +50,7 @@ final class ManifestChecks {
             checks.portsAndProbesMatchTheApps();
             checks.imagesMatchTheBuild();
             checks.topicsExist();
+            checks.tracesReachTheCollector();
         }
         checks.networkFlows();
         return checks.problems;
@@ -368,6 +369,67 @@ final class ManifestChecks {
                 problems.add(app.name() + ": its module has no quarkus-smallrye-health (nor the chassis), so /q/health is not served");
             }
         }
+    }
+
+    /**
+     * Traces: every app turns the OpenTelemetry SDK on (it is off by default, in the chassis' and the gateway's
+     * configuration) and sends OTLP/gRPC to a Service of the rendering on a port that leads to the collector's
+     * gRPC receiver; the app's module (or the chassis it uses) has quarkus-opentelemetry, or the variables
+     * would be read by nothing; and the app's own default is off, so that only a deployment sends traces.
+     */
+    void tracesReachTheCollector() {
+        Pattern endpoint = Pattern.compile("http://([a-z0-9-]+):(\\d+)");
+        for (App app : apps) {
+            Optional<ObjectNode> deployment = rendered.find("Deployment", app.name());
+            if (deployment.isEmpty()) {
+                continue;
+            }
+            JsonNode c = container(deployment.get());
+            if (!env(c, "QUARKUS_OTEL_SDK_DISABLED").map("false"::equals).orElse(false)) {
+                problems.add(app.name() + ": QUARKUS_OTEL_SDK_DISABLED is not false, so it sends no traces");
+            }
+            String target = env(c, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").orElse("");
+            Matcher m = endpoint.matcher(target);
+            if (!m.matches()) {
+                problems.add(app.name() + ": QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT is '" + target + "', not http://<service>:<port>");
+            } else {
+                Optional<ObjectNode> service = rendered.find("Service", m.group(1));
+                Optional<ObjectNode> collector = rendered.find("Deployment", m.group(1));
+                boolean grpc = service.isPresent() && collector.isPresent()
+                        && stream(service.get().path("spec").path("ports"))
+                                .filter(port -> port.path("port").asText().equals(m.group(2)))
+                                .anyMatch(port -> stream(container(collector.get()).path("ports"))
+                                        .anyMatch(cp -> cp.path("name").asText().equals(port.path("targetPort").asText())
+                                                && cp.path("containerPort").asInt() == 4317));
+                if (!grpc) {
+                    problems.add(app.name() + ": traces go to " + target + ", which is no Service port leading to a"
+                            + " collector's OTLP/gRPC receiver (4317)");
+                }
+            }
+            try {
+                String pom = Files.readString(Repository.path(app.artifactId() + "/pom.xml"));
+                String chassis = Files.readString(Repository.path("platform/chassis/pom.xml"));
+                if (!pom.contains("quarkus-opentelemetry")
+                        && !(pom.contains("consort-chassis") && chassis.contains("quarkus-opentelemetry"))) {
+                    problems.add(app.name() + ": its module has no quarkus-opentelemetry, so the QUARKUS_OTEL_* variables do nothing");
+                }
+                String defaults = Files.readString(Repository.path(pom.contains("consort-chassis")
+                        ? "platform/chassis/src/main/resources/META-INF/microprofile-config.properties"
+                        : app.artifactId() + "/src/main/resources/application.properties"));
+                String own = applicationProperties(app).getProperty("quarkus.otel.sdk.disabled",
+                        defaults.contains("\nquarkus.otel.sdk.disabled=true") ? "true" : "unset");
+                if (!own.equals("true")) {
+                    problems.add(app.name() + ": without the deployment's variables its SDK is not off (quarkus.otel.sdk.disabled "
+                            + own + ")");
+                }
+            } catch (IOException e) {
+                problems.add(app.name() + ": cannot read its module: " + e);
+            }
+        }
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
 
     private static boolean servesHealth(App app) {

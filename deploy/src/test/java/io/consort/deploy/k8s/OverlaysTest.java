@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.consort.contracts.TopicLayout;
 import io.consort.contracts.Topics;
 import java.util.HashMap;
 import java.util.List;
@@ -98,17 +99,23 @@ class OverlaysTest {
         });
     }
 
+    /** The cluster's topics follow the one rule the local stack, the chassis and the tests follow too. */
     @Test
-    void everyTopicAndDeadLetterTopicIsAKafkaTopic() {
+    void everyTopicAndDeadLetterTopicIsAKafkaTopicLaidOutAsTopicLayoutSays() {
         for (Rendered rendered : OVERLAYS.values()) {
-            Map<String, Integer> partitions = rendered.ofKind("KafkaTopic").stream().collect(Collectors.toMap(
-                    t -> t.path("spec").path("topicName").asText(), t -> t.path("spec").path("partitions").asInt()));
-            assertEquals(Topics.allWithDeadLetters().size(), partitions.size());
+            Map<String, JsonNode> topics = rendered.ofKind("KafkaTopic").stream().collect(Collectors.toMap(
+                    t -> t.path("spec").path("topicName").asText(), t -> t.path("spec")));
+            assertEquals(Topics.allWithDeadLetters().size(), topics.size());
+            for (TopicLayout.Spec expected : TopicLayout.all(ManifestGenerator.EVENT_PARTITIONS)) {
+                JsonNode spec = topics.get(expected.name());
+                assertEquals(expected.partitions(), spec.path("partitions").asInt(), expected.name());
+                expected.configs().forEach((key, value) ->
+                        assertEquals(value, spec.path("config").path(key).asText(), expected.name() + " " + key));
+            }
             for (String topic : Topics.ALL) {
-                assertEquals(ManifestGenerator.EVENT_PARTITIONS, partitions.get(topic), topic);
                 for (String consumer : Topics.CONSUMERS) {
-                    assertEquals(io.consort.deploy.TopicLayout.DEAD_LETTER_PARTITIONS,
-                            partitions.get(Topics.deadLetter(topic, consumer)), topic + " " + consumer);
+                    assertEquals(TopicLayout.DEAD_LETTER_PARTITIONS,
+                            topics.get(Topics.deadLetter(topic, consumer)).path("partitions").asInt(), topic + " " + consumer);
                 }
             }
         }

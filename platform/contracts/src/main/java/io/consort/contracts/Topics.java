@@ -14,15 +14,21 @@ public final class Topics {
     /** Services that consume topics; each has its own consumer group and dead-letter topics. */
     public static final List<String> CONSUMERS = List.of("recruitment", "community", "campaign", "performance", "integration");
 
+    /** What {@link #deadLetter} puts between a topic and the consumer's name. */
+    public static final String DEAD_LETTER_INFIX = ".dlq.";
+
     private Topics() {
     }
 
     /** Where a consumer group parks the records of {@code topic} it could not process. */
     public static String deadLetter(String topic, String service) {
-        return topic + ".dlq." + service;
+        return topic + DEAD_LETTER_INFIX + service;
     }
 
-    /** Every topic the suite uses, dead-letter topics included, so they can be created up front. */
+    /**
+     * Every topic the suite uses, dead-letter topics included, so they can be created up front
+     * ({@link TopicLayout} says how).
+     */
     public static List<String> allWithDeadLetters() {
         var names = new java.util.ArrayList<>(ALL);
         for (String topic : ALL) {

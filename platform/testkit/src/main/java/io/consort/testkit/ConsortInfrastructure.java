@@ -3,6 +3,7 @@ package io.consort.testkit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.consort.contracts.TopicLayout;
 import io.consort.contracts.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -10,8 +11,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 /**
  * The real infrastructure a service's {@code @QuarkusTest}s run against: a fresh PostgreSQL database
  * for this test run (dropped in {@link #stop()}) and the JVM's shared Kafka broker with every topic of
- * {@link Topics#allWithDeadLetters()} created up front (3 partitions each), so consumers never race
- * topic auto-creation.
+ * {@link Topics#allWithDeadLetters()} created up front as {@link TopicLayout} lays them out (event topics
+ * {@value #TOPIC_PARTITIONS} partitions, dead-letter topics one), so consumers never race topic auto-creation.
  *
  * <p>Init arg {@code service} (required): the service name, e.g. {@code recruitment}; it names the
  * database {@code consort_<service>_t<random>}. See the module README for the annotation to use.
@@ -19,7 +20,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 public class ConsortInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final String SERVICE_ARG = "service";
-    public static final int TOPIC_PARTITIONS = 3;
+    public static final int TOPIC_PARTITIONS = TopicLayout.EVENT_PARTITIONS;
 
     private String service;
     private TestDatabase database;
@@ -41,7 +42,7 @@ public class ConsortInfrastructure implements QuarkusTestResourceLifecycleManage
         database = TestDatabases.create(service);
         try {
             EmbeddedKafka kafka = EmbeddedKafka.shared();
-            kafka.createTopics(Topics.allWithDeadLetters(), TOPIC_PARTITIONS);
+            kafka.createTopics(TopicLayout.all(TOPIC_PARTITIONS));
 
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());

@@ -22,6 +22,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import io.consort.contracts.TopicLayout;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -134,14 +136,25 @@ public final class EmbeddedKafka implements AutoCloseable {
      * broker serves every partition of them. Topics that already exist are left as they are.
      */
     public void createTopics(Collection<String> topics, int partitions) {
-        List<String> names = topics.stream().distinct().toList();
+        create(topics.stream().distinct().map(t -> new NewTopic(t, partitions, (short) 1)).toList());
+    }
+
+    /**
+     * Creates the topics as {@link TopicLayout} lays them out (partitions, retention), replication factor 1,
+     * and returns once the broker serves every partition of them. Topics that already exist are left as they are.
+     */
+    public void createTopics(List<TopicLayout.Spec> topics) {
+        create(topics.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.configs())).toList());
+    }
+
+    private void create(List<NewTopic> newTopics) {
+        List<String> names = newTopics.stream().map(NewTopic::name).toList();
         if (names.isEmpty()) {
             return;
         }
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
-            List<NewTopic> newTopics = names.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
             for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(newTopics).values().entrySet()) {
                 try {
                     await(result.getValue());

@@ -1,6 +1,13 @@
 package io.consort.chassis.inbox;
 
 import io.consort.chassis.events.MalformedEventException;
+import io.consort.chassis.events.TraceHeaders;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +38,12 @@ import org.jboss.logging.Logger;
  * {@code <topic>.dlq.<service>} with the error in its {@code dead-letter-reason} header and the
  * consumer moves on. A record that is not a readable CloudEvent is parked at once: retrying
  * cannot make it readable.
+ *
+ * <p>The effect runs in a {@code <topic> process} span (kind consumer) whose parent is the trace context
+ * the record carries ({@link TraceHeaders}, written by the producer's outbox), so a trace goes on from
+ * the request that emitted the event through every consumer, and the events the effect emits carry it
+ * further. With the OpenTelemetry SDK disabled (the default) the span is exported nowhere; the incoming
+ * context is current during the effect all the same.
  */
 @ApplicationScoped
 public class Inbox {
@@ -51,6 +64,9 @@ public class Inbox {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Tracer tracer;
+
     @ConfigProperty(name = "consort.inbox.max-attempts", defaultValue = "3")
     int maxAttempts;
 
@@ -66,6 +82,29 @@ public class Inbox {
     public void process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(effect, "effect");
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceHeaders.extract(Context.current(), record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            processInSpan(consumer, record, effect, span);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.toString());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void processInSpan(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect,
+            Span span) {
         IncomingEvent event;
         try {
             event = IncomingEvent.from(record);
@@ -73,6 +112,8 @@ public class Inbox {
             throw new PoisonEventException("poison record " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + ": " + e.getMessage(), e);
         }
+        span.setAttribute("messaging.message.id", event.id().toString());
+        span.setAttribute("cloudevents.event_type", event.type());
         int attempts = Math.max(1, maxAttempts);
         for (int attempt = 1;; attempt++) {
             try {

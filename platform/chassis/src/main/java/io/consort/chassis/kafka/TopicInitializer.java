@@ -1,5 +1,6 @@
 package io.consort.chassis.kafka;
 
+import io.consort.contracts.TopicLayout;
 import io.consort.contracts.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,8 +31,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the suite's topics (dead-letter topics included) when the service starts, so no consumer
- * waits on the broker's auto-creation and every topic gets the same partition count. Idempotent:
- * existing topics are left as they are.
+ * waits on the broker's auto-creation, laid out as {@link TopicLayout} says (the one rule the local
+ * stack and the cluster's KafkaTopics follow too: event topics {@code consort.kafka.partitions},
+ * dead-letter topics one partition, their retention). Idempotent: existing topics are left as they are.
+ * Off in the {@code prod} profile (the chassis' defaults): there whoever runs the broker creates them.
  *
  * <p>A broker that cannot be reached must not keep the service from starting: after a short
  * attempt at startup it logs a warning and keeps trying in the background.
@@ -119,8 +122,9 @@ public class TopicInitializer {
         // Admin.close() waits for pending calls, which the timeouts above bound.
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String name : Topics.allWithDeadLetters()) {
-                topics.add(new NewTopic(name, Optional.of(partitions), replicationFactor));
+            for (TopicLayout.Spec topic : TopicLayout.all(partitions)) {
+                topics.add(new NewTopic(topic.name(), Optional.of(topic.partitions()), replicationFactor)
+                        .configs(topic.configs()));
             }
             CreateTopicsResult result = admin.createTopics(topics, new CreateTopicsOptions().timeoutMs(millis));
             int created = 0;
@@ -136,7 +140,7 @@ public class TopicInitializer {
                 }
             }
             if (created > 0) {
-                LOG.infof("Created %d Kafka topics with %d partitions", created, partitions);
+                LOG.infof("Created %d Kafka topics (event topics with %d partitions)", created, partitions);
             }
             done = true;
             return true;

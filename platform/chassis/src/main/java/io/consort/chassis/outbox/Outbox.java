@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.consort.chassis.events.CloudEventEnvelope;
+import io.consort.chassis.events.TraceHeaders;
 import io.consort.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +44,12 @@ import org.hibernate.Session;
  * lock first and the advisory lock second, the same order as every other writer. Events of
  * different aggregates have no order between transactions, as in Debezium's outbox pattern;
  * within one transaction they keep the order of the {@code emit} and {@code emitAll} calls.
+ *
+ * <h2>Traces</h2>
+ * Each row keeps the trace context current when it is written ({@link TraceHeaders}: {@code traceparent},
+ * {@code tracestate}) in its {@code headers} column, beside the CloudEvents headers, so the relay sets them
+ * on the record as it sets those, whenever and from whichever instance it publishes; a consumer's inbox
+ * continues the trace. No context current (no request, no consumed event), no trace headers.
  *
  * <h2>Bulk: {@link #emitAll}</h2>
  * An import of 100,000 records would write, and the relay read and mark sent, 100,000 outbox rows:
@@ -120,7 +128,9 @@ public class Outbox {
         String headersJson;
         try {
             payloadJson = objectMapper.writeValueAsString(payload);
-            headersJson = objectMapper.writeValueAsString(OutboxMessage.headersColumn(envelope, type.topic(), key));
+            Map<String, String> headers = OutboxMessage.headersColumn(envelope, type.topic(), key);
+            headers.putAll(TraceHeaders.current());
+            headersJson = objectMapper.writeValueAsString(headers);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize the payload of " + type.ceType(), e);
         }
@@ -167,13 +177,15 @@ public class Outbox {
             ids.add(UUID.randomUUID());
         }
         List<String[]> rows = new ArrayList<>(events.size() / EVENTS_PER_ROW + 1);
+        Map<String, String> trace = TraceHeaders.current();
         try {
             for (int from = 0; from < events.size(); from += EVENTS_PER_ROW) {
                 int to = Math.min(events.size(), from + EVENTS_PER_ROW);
                 CloudEventEnvelope shared = CloudEventEnvelope.produce(ids.get(from), serviceName, type.ceType(),
                         events.get(from).aggregateId().toString());
-                rows.add(new String[] { batchPayload(type, events, ids, from, to), objectMapper.writeValueAsString(
-                        OutboxMessage.batchHeadersColumn(shared, type.topic(), to - from)) });
+                Map<String, Object> headers = OutboxMessage.batchHeadersColumn(shared, type.topic(), to - from);
+                headers.putAll(trace);
+                rows.add(new String[] { batchPayload(type, events, ids, from, to), objectMapper.writeValueAsString(headers) });
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot serialize the payloads of " + type.ceType(), e);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consort.chassis.testapp.RestartableBroker;
+import io.consort.contracts.TopicLayout;
 import io.consort.contracts.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
-/** Against a real broker of its own, which is not running yet when the service starts. */
+/** Against a real broker of its own, which is not running yet when the service starts; topics as TopicLayout says. */
 class TopicInitializerTest {
 
     @Test
@@ -46,7 +48,17 @@ class TopicInitializerTest {
                 Map<String, TopicDescription> topics = admin.describeTopics(Topics.allWithDeadLetters())
                         .allTopicNames().get();
                 assertEquals(Topics.allWithDeadLetters().size(), topics.size());
-                topics.values().forEach(t -> assertEquals(3, t.partitions().size(), t.name()));
+                topics.values().forEach(t -> assertEquals(TopicLayout.isDeadLetter(t.name()) ? 1 : 3,
+                        t.partitions().size(), t.name()));
+                var retention = admin.describeConfigs(java.util.List.of(
+                        new ConfigResource(ConfigResource.Type.TOPIC, Topics.PARTNERS),
+                        new ConfigResource(ConfigResource.Type.TOPIC, Topics.deadLetter(Topics.PARTNERS, "campaign"))))
+                        .all().get();
+                assertEquals(String.valueOf(TopicLayout.EVENT_RETENTION.toMillis()), retention.get(
+                        new ConfigResource(ConfigResource.Type.TOPIC, Topics.PARTNERS)).get("retention.ms").value());
+                assertEquals(String.valueOf(TopicLayout.DEAD_LETTER_RETENTION.toMillis()), retention.get(
+                        new ConfigResource(ConfigResource.Type.TOPIC, Topics.deadLetter(Topics.PARTNERS, "campaign")))
+                        .get("retention.ms").value());
             }
             assertTrue(initializer.attempt(Duration.ofSeconds(5)), "a second run finds the topics and is content");
         } finally {

@@ -243,7 +243,7 @@ class OutboxRelayTest {
         return records.stream().filter(r -> id.equals(ceId(r))).findFirst().orElse(null);
     }
 
-    private static ConsumerRecord<String, String> only(UUID id, List<ConsumerRecord<String, String>> records) {
+    static ConsumerRecord<String, String> only(UUID id, List<ConsumerRecord<String, String>> records) {
         assertEquals(1, records.stream().filter(r -> id.equals(ceId(r))).count(), "records with ce_id " + id);
         return find(id, records);
     }

@@ -21,6 +21,9 @@ public class InboxProbeConsumer {
 
     public static final String CONSUMER = "chassis-test";
 
+    /** The trace id current while the effect ran, per event id (TraceContextTest). */
+    private final Map<UUID, String> traces = new ConcurrentHashMap<>();
+
     /** Attempts per event id, kept outside the database because failed attempts roll back. */
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
@@ -36,11 +39,20 @@ public class InboxProbeConsumer {
         return count == null ? 0 : count.get();
     }
 
+    /** The trace id that was current while the effect ran for the event, or {@code null}. */
+    public String traceOf(UUID eventId) {
+        return traces.get(eventId);
+    }
+
     @Incoming("probe-inbox")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
         inbox.process(CONSUMER, record, event -> {
             int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            var span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+            if (span.isValid()) {
+                traces.put(event.id(), span.getTraceId());
+            }
             if (event.payload().path("fail").asBoolean(false) || attempt <= event.payload().path("failTimes").asInt(0)) {
                 throw new IllegalStateException("probe effect refused event " + event.id());
             }
