@@ -29,7 +29,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import io.consort.chassis.bulk.BulkLineResult;
+import io.consort.chassis.idempotency.IdempotencyFilter;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,6 +61,9 @@ public class LeadResource {
     @Inject
     CallerScope caller;
 
+    @Inject
+    LeadBulkImport bulk;
+
     private RestResponse<LeadResponse> one(Lead lead, RestResponse.Status status, URI location) {
         LeadResponse body = LeadResponse.from(lead, caller.isRestricted());
         RestResponse.ResponseBuilder<LeadResponse> builder = location != null
@@ -77,6 +85,29 @@ public class LeadResource {
     public RestResponse<LeadResponse> create(@Valid @NotNull LeadRequest body, @Context UriInfo uri) {
         Lead lead = service.createByVendor(body);
         return one(lead, RestResponse.Status.CREATED, location(uri, lead));
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(ApiDocs.NDJSON)
+    @Produces(ApiDocs.NDJSON)
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
+    @RequestBody(required = true, description = "One LeadBulkLine per line; a line with externalSystem and externalId "
+            + "creates or updates the lead that system knows by it", content = @Content(mediaType = ApiDocs.NDJSON,
+                    schema = @Schema(implementation = LeadBulkLine.class)))
+    @APIResponse(responseCode = "200", description = "One result line per input line, in input order",
+            content = @Content(mediaType = ApiDocs.NDJSON, schema = @Schema(implementation = BulkLineResult.class)))
+    @Extension(name = ApiDocs.ERRORS, value = "413")
+    @Operation(operationId = "importLeads", summary = "Import leads in bulk (NDJSON)",
+            description = "Up to 100,000 leads, one JSON object per line, one result line (CREATED, UPDATED or FAILED "
+                    + "with the errors) per input line; a bad line never fails the others. A line with an external id "
+                    + "is an upsert as PUT /api/v1/leads/by-external-id/{system}/{externalId} is (no If-Match); "
+                    + "created leads are published and routed at once, as single leads are. With an Idempotency-Key "
+                    + "a retry replays what was stored and stores only the rest. Roles: prm-admin, channel-manager, "
+                    + "integrator.")
+    public Response importBulk(InputStream body, @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
+        return bulk.importLines(body, service.callerSource(), caller.origin(), idempotencyKey, uri);
     }
 
     @PUT
