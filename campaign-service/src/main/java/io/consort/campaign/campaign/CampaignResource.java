@@ -1,5 +1,8 @@
 package io.consort.campaign.campaign;
 
+import io.consort.campaign.support.ApiErrors;
+import io.consort.chassis.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.consort.campaign.support.QueryParams;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
@@ -37,8 +40,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Campaigns", description = "Through-channel campaigns: assets with merge fields, targeting, lifecycle")
-@APIResponse(responseCode = "401", description = "no valid token", content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "role not allowed", content = @Content(mediaType = "application/problem+json"))
 public class CampaignResource {
 
     private static final String PROBLEM = "application/problem+json";
@@ -55,7 +56,6 @@ public class CampaignResource {
     @Operation(operationId = "createCampaign", summary = "Create a campaign draft",
             description = "Merge fields are checked when it is published. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = CampaignResponse.class, responseCode = "201", responseDescription = "the draft (Location, ETag)")
-    @APIResponse(responseCode = "400", description = "invalid campaign", content = @Content(mediaType = PROBLEM))
     public RestResponse<CampaignResponse> create(@Valid @NotNull CampaignRequest body, @Context UriInfo uri) {
         Campaign campaign = service.create(body);
         return RestResponse.ResponseBuilder.<CampaignResponse>created(
@@ -69,7 +69,6 @@ public class CampaignResource {
             description = "The vendor side sees every campaign (filter: state, repeatable or comma-separated). A partner "
                     + "sees the published campaigns its tier, program, region and specialisations make it eligible for, "
                     + "and those it enrolled in. Roles: every role.")
-    @APIResponse(responseCode = "400", description = "bad filter, limit or cursor", content = @Content(mediaType = PROBLEM))
     public Page<CampaignResponse> list(@Parameter(description = "states, repeatable or comma-separated")
             @QueryParam("state") List<String> state, @BeanParam PageRequest page) {
         return service.list(QueryParams.enums("state", state, CampaignState.class), page).map(CampaignResponse::from);
@@ -92,11 +91,9 @@ public class CampaignResource {
     @Operation(operationId = "replaceCampaign", summary = "Replace a campaign draft",
             description = "Only drafts change; If-Match required. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = CampaignResponse.class, responseCode = "200", responseDescription = "the draft (ETag)")
-    @APIResponse(responseCode = "400", description = "invalid campaign", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "no such campaign", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "not a draft", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
     public RestResponse<CampaignResponse> replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CampaignRequest body) {
         return ok(service.replace(id, ifMatch, body));
@@ -112,7 +109,6 @@ public class CampaignResource {
     @APIResponseSchema(value = CampaignResponse.class, responseCode = "200", responseDescription = "published (ETag)")
     @APIResponse(responseCode = "404", description = "no such campaign", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "not a draft", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "unknown or malformed merge fields, or no asset", content = @Content(mediaType = PROBLEM))
     public RestResponse<CampaignResponse> publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.publish(id, ifMatch));
@@ -127,7 +123,6 @@ public class CampaignResource {
     @APIResponseSchema(value = CampaignResponse.class, responseCode = "200", responseDescription = "completed (ETag)")
     @APIResponse(responseCode = "404", description = "no such campaign", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "not published", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     public RestResponse<CampaignResponse> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.complete(id, ifMatch));
     }
@@ -141,7 +136,6 @@ public class CampaignResource {
     @APIResponseSchema(value = CampaignResponse.class, responseCode = "200", responseDescription = "archived (ETag)")
     @APIResponse(responseCode = "404", description = "no such campaign", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "archived already", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     public RestResponse<CampaignResponse> archive(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.archive(id, ifMatch));
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -29,17 +30,44 @@ public class DealCandidates {
               AND d.state IN ('SUBMITTED', 'IN_REVIEW', 'ACTION_REQUIRED', 'APPROVED')
             """;
 
+    /** The same for several domains at once (a list page): a superset, which {@link ChannelConflicts#of} narrows per registration. */
+    private static final String SQL_MANY = """
+            SELECT d.id, d.partner_id, d.customer_domain, d.products, d.state, d.protected_until, d.claim_ends_at
+            FROM deal_registrations d
+            WHERE d.id IN (SELECT p.deal_id FROM deal_registration_products p
+                           WHERE p.customer_domain = ANY (?) AND p.product = ANY (?))
+              AND d.state IN ('SUBMITTED', 'IN_REVIEW', 'ACTION_REQUIRED', 'APPROVED')
+            """;
+
     @Inject
     EntityManager em;
 
     public List<ChannelConflicts.Existing> of(String customerDomain, List<String> products) {
+        return query(SQL, customerDomain, products);
+    }
+
+    /** The candidates of every one of {@code customerDomains} and any of {@code products}, in one query. */
+    public List<ChannelConflicts.Existing> ofAny(Collection<String> customerDomains, Collection<String> products) {
+        if (customerDomains.isEmpty() || products.isEmpty()) {
+            return List.of();
+        }
+        return query(SQL_MANY, customerDomains, products);
+    }
+
+    private List<ChannelConflicts.Existing> query(String sql, Object domains, Collection<String> products) {
         if (em.isJoinedToTransaction()) {
             em.flush();
         }
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 Array array = connection.createArrayOf("text", products.toArray());
-                statement.setString(1, customerDomain);
+                Array domainArray = null;
+                if (domains instanceof Collection<?> many) {
+                    domainArray = connection.createArrayOf("text", many.toArray());
+                    statement.setArray(1, domainArray);
+                } else {
+                    statement.setString(1, (String) domains);
+                }
                 statement.setArray(2, array);
                 List<ChannelConflicts.Existing> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
@@ -51,6 +79,9 @@ public class DealCandidates {
                     }
                 }
                 array.free();
+                if (domainArray != null) {
+                    domainArray.free();
+                }
                 return found;
             }
         });

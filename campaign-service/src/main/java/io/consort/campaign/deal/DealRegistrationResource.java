@@ -1,5 +1,8 @@
 package io.consort.campaign.deal;
 
+import io.consort.campaign.support.ApiErrors;
+import io.consort.chassis.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
@@ -65,10 +68,6 @@ public class DealRegistrationResource {
                     + "prm-admin, channel-manager, integrator (naming partnerId).")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "201", responseDescription = "Registered; "
             + "Location and ETag of the registration")
-    @APIResponse(responseCode = "400", description = "Invalid input (domain, products, amount, currency, date)",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "partnerId not visible to the caller", content = @Content(mediaType = PROBLEM))
     public Response submit(@Valid @NotNull DealRegistrationRequest body, @Context UriInfo uri) {
         DealRegistrationService.Submission s = service.submit(body);
@@ -86,9 +85,6 @@ public class DealRegistrationResource {
                     + "Partner-side callers learn the rule, products and end of the other claim, never the other partner. "
                     + "Roles: partner-admin, partner-user, prm-admin, channel-manager, integrator.")
     @APIResponseSchema(value = ConflictCheckResponse.class, responseCode = "200", responseDescription = "The conflicts (maybe none)")
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "partnerId not visible to the caller", content = @Content(mediaType = PROBLEM))
     public ConflictCheckResponse check(@Valid @NotNull ConflictCheckRequest body) {
         return new ConflictCheckResponse(DealRegistrationService.domain(body.customerDomain()), conflicts(service.check(body)));
@@ -101,19 +97,17 @@ public class DealRegistrationResource {
                     + "with commas) and customer domain. Partner-side callers see their own partner's registrations "
                     + "(a partner-admin also its child partners'). Roles: every role.")
     @APIResponseSchema(value = DealRegistrationPage.class, responseCode = "200", responseDescription = "A page")
-    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
     public Page<DealRegistrationResponse> list(@BeanParam PageRequest page,
-            @Parameter(description = "Only this partner's registrations", schema = @Schema(format = "uuid"))
+            @Parameter(description = "Only this partner's registrations", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("partnerId") UUID partnerId,
             @Parameter(description = "Only these states (repeat or comma-separate)",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DealState.class))
             @QueryParam("state") List<String> state,
             @Parameter(description = "Only this customer (normalised before comparing)") @QueryParam("customerDomain")
             String customerDomain) {
-        return service.list(page, partnerId, states(state), customerDomain)
-                .map(d -> DealRegistrationResponse.of(d, conflicts(service.conflictsOf(d))));
+        Page<DealRegistration> found = service.list(page, partnerId, states(state), customerDomain);
+        Map<UUID, List<ChannelConflicts.Conflict>> conflicts = service.conflictsOf(found.items());
+        return found.map(d -> DealRegistrationResponse.of(d, conflicts(conflicts.getOrDefault(d.id, List.of()))));
     }
 
     @GET
@@ -123,9 +117,6 @@ public class DealRegistrationResource {
             description = "With its current conflicts while pending. Roles: every role; partner-side callers only "
                     + "their own partner's (404 otherwise).")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "The registration; ETag its version")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
     }
@@ -137,9 +128,6 @@ public class DealRegistrationResource {
             description = "The registration and every other partner's registration it collides with, side by side, "
                     + "with the rule and products of each collision. Roles: prm-admin, channel-manager, integrator.")
     @APIResponseSchema(value = DealReviewResponse.class, responseCode = "200", responseDescription = "The review view")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown", content = @Content(mediaType = PROBLEM))
     public Response review(@PathParam("id") UUID id) {
         DealRegistration d = service.get(id);
         List<ChannelConflicts.Conflict> found = service.conflictsOf(d);
@@ -158,15 +146,8 @@ public class DealRegistrationResource {
     @Operation(operationId = "startDealRegistrationReview", summary = "Start reviewing a registration (SUBMITTED → IN_REVIEW)",
             description = "Needs If-Match with the current ETag. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "IN_REVIEW")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response startReview(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response startReview(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.startReview(id, ifMatch));
     }
 
@@ -177,15 +158,8 @@ public class DealRegistrationResource {
     @Operation(operationId = "requestDealRegistrationAction", summary = "Ask the partner for an action before deciding "
             + "(→ ACTION_REQUIRED)", description = "Needs If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "ACTION_REQUIRED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response requestAction(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response requestAction(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealActionRequests.Note body) {
         return ok(service.requestAction(id, ifMatch, body.note()));
     }
@@ -197,15 +171,8 @@ public class DealRegistrationResource {
     @Operation(operationId = "resubmitDealRegistration", summary = "Answer the requested action (ACTION_REQUIRED → IN_REVIEW)",
             description = "Needs If-Match. Roles: partner-admin, partner-user (their own), prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "IN_REVIEW")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response resubmit(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response resubmit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealActionRequests.Note body) {
         return ok(service.resubmit(id, ifMatch, body.note()));
     }
@@ -218,15 +185,8 @@ public class DealRegistrationResource {
             + "overlapping product is approved (also when two approvals race: the database admits one). Needs If-Match. "
             + "Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "APPROVED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response approve(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.approve(id, ifMatch));
     }
 
@@ -237,15 +197,8 @@ public class DealRegistrationResource {
     @Operation(operationId = "rejectDealRegistration", summary = "Reject a registration, with the reason the partner is told",
             description = "Needs If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "REJECTED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response reject(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealActionRequests.Reject body) {
         return ok(service.reject(id, ifMatch, body.reason()));
     }
@@ -256,15 +209,8 @@ public class DealRegistrationResource {
     @Operation(operationId = "withdrawDealRegistration", summary = "Withdraw a registration before approval",
             description = "Needs If-Match. Roles: partner-admin, partner-user (their own), prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "WITHDRAWN")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response withdraw(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.withdraw(id, ifMatch));
     }
 
@@ -275,15 +221,8 @@ public class DealRegistrationResource {
             description = "Adds the program's extension to a protection that still runs; a second request is a 409. "
                     + "Needs If-Match. Roles: partner-admin, partner-user (their own), prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "Extended")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response extend(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response extend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.extendProtection(id, ifMatch));
     }
 
@@ -297,15 +236,8 @@ public class DealRegistrationResource {
                     + "channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "WON")
     @APIResponse(responseCode = "422", description = "Final amount in another currency", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response win(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response win(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealActionRequests.Win body) {
         return ok(service.win(id, ifMatch, body));
     }
@@ -317,15 +249,8 @@ public class DealRegistrationResource {
             description = "Optionally with the reason and the date. Needs If-Match. Roles: partner-admin, partner-user "
                     + "(their own), prm-admin, channel-manager.")
     @APIResponseSchema(value = DealRegistrationResponse.class, responseCode = "200", responseDescription = "LOST")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or a rival approval", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
-    public Response lose(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true)
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response lose(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false, description = "Optional", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealActionRequests.Lose.class)))
             @Valid DealActionRequests.Lose body) {
         return ok(service.lose(id, ifMatch, body));

@@ -103,6 +103,30 @@ public class DealRegistrationService {
                 candidates.of(d.customerDomain, d.productList()), now());
     }
 
+    /**
+     * The conflicts of each pending registration of a page, by id, from one candidate query for the whole page
+     * (a decided registration has none and is left out).
+     */
+    public Map<UUID, List<ChannelConflicts.Conflict>> conflictsOf(List<DealRegistration> page) {
+        List<DealRegistration> pending = page.stream().filter(d -> d.state.isPending()).toList();
+        if (pending.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> domains = new java.util.LinkedHashSet<>();
+        Set<String> products = new java.util.LinkedHashSet<>();
+        for (DealRegistration d : pending) {
+            domains.add(d.customerDomain);
+            products.addAll(d.productList());
+        }
+        List<ChannelConflicts.Existing> found = candidates.ofAny(domains, products);
+        Instant now = now();
+        Map<UUID, List<ChannelConflicts.Conflict>> conflicts = new HashMap<>();
+        for (DealRegistration d : pending) {
+            conflicts.put(d.id, ChannelConflicts.of(d.partnerId, d.customerDomain, d.productList(), found, now));
+        }
+        return conflicts;
+    }
+
     /** The other registrations of the same conflicts, loaded for the vendor's side-by-side view. */
     public Map<UUID, DealRegistration> rivals(List<ChannelConflicts.Conflict> conflicts) {
         Map<UUID, DealRegistration> found = new HashMap<>();

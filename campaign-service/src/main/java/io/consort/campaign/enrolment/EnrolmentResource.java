@@ -32,8 +32,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Enrolments", description = "Partners' enrolments in campaigns: co-branding, tracked links, previews")
-@APIResponse(responseCode = "401", description = "no valid token", content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "role not allowed", content = @Content(mediaType = "application/problem+json"))
 public class EnrolmentResource {
 
     private static final String PROBLEM = "application/problem+json";
@@ -48,7 +46,6 @@ public class EnrolmentResource {
                     + "and specialisations; else 422); gives it a tracked link and publishes campaign.enrolled. A "
                     + "partner-admin enrols its own partner (or a child). Roles: partner-admin, prm-admin, channel-manager.")
     @APIResponseSchema(value = EnrolmentResponse.class, responseCode = "201", responseDescription = "enrolled (Location, ETag)")
-    @APIResponse(responseCode = "400", description = "invalid co-branding", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "no such campaign or partner visible to the caller", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "enrolled already", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "not eligible", content = @Content(mediaType = PROBLEM))
@@ -64,8 +61,6 @@ public class EnrolmentResource {
     @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR, Roles.PARTNER_ADMIN, Roles.PARTNER_USER })
     @Operation(operationId = "listEnrolments", summary = "List a campaign's enrolments with their clicks and form fills",
             description = "A partner sees only its own (a partner-admin also its children's). Roles: every role.")
-    @APIResponse(responseCode = "400", description = "bad limit or cursor", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "no such campaign visible to the caller", content = @Content(mediaType = PROBLEM))
     public Page<EnrolmentResponse> list(@PathParam("campaignId") UUID campaignId, @BeanParam PageRequest page) {
         Page<Enrolment> enrolments = service.list(campaignId, page);
         Map<UUID, long[]> counts = service.engagement(enrolments.items().stream().map(e -> e.id).toList());

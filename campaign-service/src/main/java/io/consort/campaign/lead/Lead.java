@@ -71,6 +71,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "partner_id")
     public UUID partnerId;
 
+    /** The routing rule the current offer was made under (its capacity counts it); null when none applied. */
+    @Column(name = "rule_id")
+    public UUID ruleId;
+
     @Column(name = "offered_at")
     public Instant offeredAt;
 
@@ -98,13 +102,17 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    /** Offers the lead to {@code partner} until {@code deadline}: from NEW, UNROUTED, or OFFERED (routed on). */
-    public void offer(UUID partner, Instant at, Instant deadline) {
+    /**
+     * Offers the lead to {@code partner} until {@code deadline} under {@code rule} (may be null): from NEW, UNROUTED,
+     * or OFFERED (routed on).
+     */
+    public void offer(UUID partner, UUID rule, Instant at, Instant deadline) {
         if (state != LeadState.NEW && state != LeadState.UNROUTED && state != LeadState.OFFERED) {
             throw Problems.conflict("lead " + id + " is " + state + "; only a new, unrouted or offered lead can be offered");
         }
         state = LeadState.OFFERED;
         partnerId = partner;
+        ruleId = rule;
         offeredAt = at;
         acceptBy = deadline;
         attempt++;
@@ -115,6 +123,7 @@ public class Lead extends PanacheEntityBase {
     public void unrouted(Instant at) {
         state = LeadState.UNROUTED;
         partnerId = null;
+        ruleId = null;
         offeredAt = null;
         acceptBy = null;
         updatedAt = at;

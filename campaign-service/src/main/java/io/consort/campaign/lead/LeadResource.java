@@ -1,5 +1,8 @@
 package io.consort.campaign.lead;
 
+import io.consort.campaign.support.ApiErrors;
+import io.consort.chassis.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.consort.campaign.support.QueryParams;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
@@ -26,7 +29,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import io.consort.chassis.bulk.BulkLineResult;
+import io.consort.chassis.idempotency.IdempotencyFilter;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,8 +51,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Leads", description = "Leads, their routing to partners, the partners' answers and the routing history")
-@APIResponse(responseCode = "401", description = "no valid token", content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "role not allowed", content = @Content(mediaType = "application/problem+json"))
 public class LeadResource {
 
     private static final String PROBLEM = "application/problem+json";
@@ -54,6 +60,9 @@ public class LeadResource {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    LeadBulkImport bulk;
 
     private RestResponse<LeadResponse> one(Lead lead, RestResponse.Status status, URI location) {
         LeadResponse body = LeadResponse.from(lead, caller.isRestricted());
@@ -73,10 +82,32 @@ public class LeadResource {
                     + "lead.created and offers it to a partner by the routing rules (OFFERED), or leaves it UNROUTED. "
                     + "Roles: prm-admin, channel-manager, integrator.")
     @APIResponseSchema(value = LeadResponse.class, responseCode = "201", responseDescription = "created and routed (Location, ETag)")
-    @APIResponse(responseCode = "400", description = "invalid lead", content = @Content(mediaType = PROBLEM))
     public RestResponse<LeadResponse> create(@Valid @NotNull LeadRequest body, @Context UriInfo uri) {
         Lead lead = service.createByVendor(body);
         return one(lead, RestResponse.Status.CREATED, location(uri, lead));
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(ApiDocs.NDJSON)
+    @Produces(ApiDocs.NDJSON)
+    @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER, Roles.INTEGRATOR })
+    @RequestBody(required = true, description = "One LeadBulkLine per line; a line with externalSystem and externalId "
+            + "creates or updates the lead that system knows by it", content = @Content(mediaType = ApiDocs.NDJSON,
+                    schema = @Schema(implementation = LeadBulkLine.class)))
+    @APIResponse(responseCode = "200", description = "One result line per input line, in input order",
+            content = @Content(mediaType = ApiDocs.NDJSON, schema = @Schema(implementation = BulkLineResult.class)))
+    @Extension(name = ApiDocs.ERRORS, value = "413")
+    @Operation(operationId = "importLeads", summary = "Import leads in bulk (NDJSON)",
+            description = "Up to 100,000 leads, one JSON object per line, one result line (CREATED, UPDATED or FAILED "
+                    + "with the errors) per input line; a bad line never fails the others. A line with an external id "
+                    + "is an upsert as PUT /api/v1/leads/by-external-id/{system}/{externalId} is (no If-Match); "
+                    + "created leads are published and routed at once, as single leads are. With an Idempotency-Key "
+                    + "a retry replays what was stored and stores only the rest. Roles: prm-admin, channel-manager, "
+                    + "integrator.")
+    public Response importBulk(InputStream body, @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
+        return bulk.importLines(body, service.callerSource(), caller.origin(), idempotencyKey, uri);
     }
 
     @PUT
@@ -88,8 +119,6 @@ public class LeadResource {
     @APIResponseSchema(value = LeadResponse.class, responseCode = "200", responseDescription = "updated (ETag)")
     @APIResponse(responseCode = "201", description = "created and routed (Location, ETag)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadResponse.class)))
-    @APIResponse(responseCode = "400", description = "invalid lead or id", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     public RestResponse<LeadResponse> upsert(
             @PathParam("system") @Size(min = 1, max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+") String system,
             @PathParam("externalId") @Size(min = 1, max = 200) String externalId,
@@ -105,9 +134,7 @@ public class LeadResource {
             description = "Filters: partnerId (the partner holding them; the partner 360 reads open leads with it) and "
                     + "state (repeatable or comma-separated). A partner sees only the leads it holds, without contact "
                     + "details before it accepted; another partner's id is a 404. Roles: every role.")
-    @APIResponse(responseCode = "400", description = "bad filter, limit or cursor", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "partnerId is not a partner the caller may see",
-            content = @Content(mediaType = PROBLEM))
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.PARTNER_FILTER)
     public Page<LeadResponse> list(
             @Parameter(description = "the partner holding the leads", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("partnerId") String partnerId,
@@ -139,7 +166,6 @@ public class LeadResource {
     @APIResponseSchema(value = LeadResponse.class, responseCode = "200", responseDescription = "accepted (ETag)")
     @APIResponse(responseCode = "404", description = "no such lead, or not offered to the caller", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "not offered any more, or the offer expired", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     public RestResponse<LeadResponse> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return one(service.accept(id, ifMatch), RestResponse.Status.OK, null);
     }
@@ -152,10 +178,8 @@ public class LeadResource {
                     + "the caller no longer sees it. If-Match honoured. Roles: partner-admin, partner-user of the "
                     + "partner it is offered to.")
     @APIResponse(responseCode = "204", description = "declined and routed on")
-    @APIResponse(responseCode = "400", description = "no reason", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "no such lead, or not offered to the caller", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "not offered any more", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     public RestResponse<Void> decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LeadActions.Reason body) {
         service.decline(id, ifMatch, body.reason());
@@ -171,7 +195,6 @@ public class LeadResource {
     @APIResponseSchema(value = LeadResponse.class, responseCode = "200", responseDescription = "converted (ETag)")
     @APIResponse(responseCode = "404", description = "no such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "not accepted", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     public RestResponse<LeadResponse> convert(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LeadActions.Conversion body) {
         return one(service.convert(id, ifMatch, body.dealId()), RestResponse.Status.OK, null);
@@ -184,10 +207,8 @@ public class LeadResource {
             description = "ACCEPTED → LOST with the reason; publishes lead.lost. Roles: the holding partner's "
                     + "partner-admin/partner-user, prm-admin, channel-manager.")
     @APIResponseSchema(value = LeadResponse.class, responseCode = "200", responseDescription = "lost (ETag)")
-    @APIResponse(responseCode = "400", description = "no reason", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "no such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "not accepted", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     public RestResponse<LeadResponse> lose(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LeadActions.Reason body) {
         return one(service.lose(id, ifMatch, body.reason()), RestResponse.Status.OK, null);
@@ -202,7 +223,6 @@ public class LeadResource {
     @APIResponseSchema(value = LeadResponse.class, responseCode = "200", responseDescription = "offered (ETag)")
     @APIResponse(responseCode = "404", description = "no such lead", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "accepted or closed already", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "not an active partner", content = @Content(mediaType = PROBLEM))
     public RestResponse<LeadResponse> assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LeadActions.Assignment body) {
@@ -215,7 +235,6 @@ public class LeadResource {
     @Operation(operationId = "getLeadRoutingHistory", summary = "Why the lead went where it went",
             description = "Every routing decision in order, with its reason and rule version. A partner holding the "
                     + "lead sees the entries about itself only. Roles: every role.")
-    @APIResponse(responseCode = "404", description = "no such lead, or not the caller's", content = @Content(mediaType = PROBLEM))
     public List<LeadActions.Decision> history(@PathParam("id") UUID id) {
         return service.history(id).stream().map(LeadActions.Decision::from).toList();
     }

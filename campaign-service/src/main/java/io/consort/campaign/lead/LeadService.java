@@ -11,6 +11,7 @@ import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.CallerScope;
+import io.consort.chassis.security.Roles;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.LeadAccepted;
 import io.consort.contracts.events.LeadConverted;
@@ -23,7 +24,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,8 +87,12 @@ public class LeadService {
 
     @Transactional
     public Lead createByVendor(LeadRequest body) {
-        return create(body, new Origin(caller.hasRole("integrator") ? LeadCreated.Source.INTEGRATOR
-                : LeadCreated.Source.VENDOR, null, null, null, caller.origin()));
+        return create(body, new Origin(callerSource(), null, null, null, caller.origin()));
+    }
+
+    /** The source of a lead the caller hands in without an external id: INTEGRATOR for an integrator, else VENDOR. */
+    public LeadCreated.Source callerSource() {
+        return caller.hasRole(Roles.INTEGRATOR) ? LeadCreated.Source.INTEGRATOR : LeadCreated.Source.VENDOR;
     }
 
     /** The upsert's outcome. */
@@ -108,6 +119,78 @@ public class LeadService {
         describe(lead, body, Timestamps.now());
         em.flush();
         return new Upsert(lead, false);
+    }
+
+    /** What a bulk line became. */
+    public record Stored(UUID id, boolean created) {
+    }
+
+    /**
+     * Upserts a batch of bulk lines in the caller's transaction, in input order: the leads the lines' external
+     * ids name are found and locked with one query, updated as the single upsert updates them (no If-Match:
+     * an import carries none); the other lines create leads, each routed at once as a single lead is.
+     * {@code source} and {@code createdBy} are those of a line without an external id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Stored> upsertBatch(List<LeadBulkLine> lines, LeadCreated.Source source, String createdBy) {
+        Map<String, Lead> existing = lockByExternalIds(lines);
+        Instant now = Timestamps.now();
+        List<Stored> stored = new ArrayList<>(lines.size());
+        for (LeadBulkLine line : lines) {
+            Lead lead = line.hasExternalId() ? existing.get(line.key()) : null;
+            if (lead != null) {
+                describe(lead, line.lead(), now);
+                stored.add(new Stored(lead.id, false));
+                continue;
+            }
+            Origin origin = line.hasExternalId()
+                    ? new Origin(LeadCreated.Source.INTEGRATOR, line.externalSystem(), line.externalId(), null, createdBy)
+                    : new Origin(source, null, null, null, createdBy);
+            lead = create(line.lead(), origin);
+            if (line.hasExternalId()) {
+                existing.put(line.key(), lead);
+            }
+            stored.add(new Stored(lead.id, true));
+        }
+        em.flush();
+        return stored;
+    }
+
+    /** The leads the lines' external ids name, locked, by {@code system NUL id}: one locking query and one load. */
+    private Map<String, Lead> lockByExternalIds(List<LeadBulkLine> lines) {
+        List<String> systems = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (LeadBulkLine line : lines) {
+            if (line.hasExternalId()) {
+                systems.add(line.externalSystem());
+                ids.add(line.externalId());
+            }
+        }
+        Map<String, Lead> found = new HashMap<>();
+        if (systems.isEmpty()) {
+            return found;
+        }
+        List<UUID> leadIds = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select id from leads where (external_system, external_id) in
+                        (select * from unnest(?::varchar[], ?::varchar[])) order by id for update""")) {
+                query.setArray(1, connection.createArrayOf("varchar", systems.toArray()));
+                query.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
+                List<UUID> result = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return result;
+            }
+        });
+        if (!leadIds.isEmpty()) {
+            for (Lead lead : Lead.<Lead>list("id in ?1", leadIds)) {
+                found.put(lead.externalSystem + '\u0000' + lead.externalId, lead);
+            }
+        }
+        return found;
     }
 
     private static void describe(Lead lead, LeadRequest body, Instant now) {

@@ -1,5 +1,9 @@
 package io.consort.campaign.mdf;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.consort.campaign.support.ApiErrors;
+import io.consort.chassis.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
@@ -54,9 +58,6 @@ public class MdfBudgetResource {
             description = "In the currency of its first allocation; one budget per partner and period. Roles: prm-admin, "
                     + "channel-manager.")
     @APIResponseSchema(value = MdfResponses.Budget.class, responseCode = "201", responseDescription = "Opened; Location and ETag")
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The partner has a budget for this period", content = @Content(mediaType = PROBLEM))
     public Response create(@Valid @NotNull MdfRequests.Budget body, @Context UriInfo uri) {
         MdfBudget b = service.openBudget(body);
@@ -70,11 +71,8 @@ public class MdfBudgetResource {
             description = "Each with allocated, committed, claimed, paid and available, derived from the ledger. "
                     + "Partner-side callers see their own partner's (a partner-admin also its child partners'). Roles: every role.")
     @APIResponseSchema(value = MdfResponses.BudgetPage.class, responseCode = "200", responseDescription = "A page")
-    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
     public Page<MdfResponses.Budget> list(@BeanParam PageRequest page,
-            @Parameter(description = "Only this partner's budgets", schema = @Schema(format = "uuid")) @QueryParam("partnerId") UUID partnerId,
+            @Parameter(description = "Only this partner's budgets", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("partnerId") UUID partnerId,
             @Parameter(description = "Only this period (2027 or 2027-Q1)") @QueryParam("period") String period) {
         Page<MdfBudget> budgets = service.budgets(page, partnerId, period);
         Map<UUID, Balances> balances = ledger.balances(budgets.items());
@@ -87,9 +85,6 @@ public class MdfBudgetResource {
     @Operation(operationId = "getMdfBudget", summary = "Read a budget with its balances",
             description = "Roles: every role; partner-side callers only their own partner's (404 otherwise).")
     @APIResponseSchema(value = MdfResponses.Budget.class, responseCode = "200", responseDescription = "The budget; ETag its version")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
         MdfBudget b = service.budget(id);
         return Response.ok(MdfResponses.Budget.of(b, ledger.balances(b))).tag(ETags.tag(b.version)).build();
@@ -103,13 +98,8 @@ public class MdfBudgetResource {
             description = "A ledger entry; lowering below what is committed is a 422 naming what is available. Needs "
                     + "If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.Budget.class, responseCode = "200", responseDescription = "The budget after it")
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Would take back committed funds, or another currency", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM))
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
     public Response allocate(@PathParam("id") UUID id,
             @Parameter(description = "The budget's current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MdfRequests.Allocation body) {
@@ -124,9 +114,6 @@ public class MdfBudgetResource {
             + "balance after it", description = "The balances are recomputed from the entries. Roles: every role; "
             + "partner-side callers only their own partner's (404 otherwise).")
     @APIResponseSchema(value = MdfResponses.Statement.class, responseCode = "200", responseDescription = "The statement")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = PROBLEM))
     public Response statement(@PathParam("id") UUID id) {
         MdfBudget b = service.budget(id);
         Balances running = Balances.zero(b.currency);

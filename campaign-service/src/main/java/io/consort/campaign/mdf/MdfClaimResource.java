@@ -1,5 +1,9 @@
 package io.consort.campaign.mdf;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.consort.campaign.support.ApiErrors;
+import io.consort.chassis.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
@@ -51,9 +55,6 @@ public class MdfClaimResource {
                     + "amount in its currency and within what remains of it. Roles: partner-admin, partner-user (their own), "
                     + "prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.Claim.class, responseCode = "201", responseDescription = "SUBMITTED; Location and ETag")
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "Request unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     @APIResponse(responseCode = "409", description = "The request is not APPROVED or has expired; the invoice is already claimed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     @APIResponse(responseCode = "422", description = "More than remains (the detail names the remaining balance), or another currency", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
@@ -68,12 +69,9 @@ public class MdfClaimResource {
     @Operation(operationId = "listMdfClaims", summary = "List claims, oldest first",
             description = "Filtered by request, partner and state. Partner-side callers see their own partner's. Roles: every role.")
     @APIResponseSchema(value = MdfResponses.ClaimPage.class, responseCode = "200", responseDescription = "A page")
-    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     public Page<MdfResponses.Claim> list(@BeanParam PageRequest page,
-            @Parameter(schema = @Schema(format = "uuid")) @QueryParam("requestId") UUID requestId,
-            @Parameter(schema = @Schema(format = "uuid")) @QueryParam("partnerId") UUID partnerId,
+            @Parameter(description = "Only claims against this fund request", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("requestId") UUID requestId,
+            @Parameter(description = "Only this partner's (a partner-side caller sees only its own anyway)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("partnerId") UUID partnerId,
             @QueryParam("state") MdfClaimState state) {
         return service.claims(page, requestId, partnerId, state).map(MdfResponses.Claim::of);
     }
@@ -84,9 +82,6 @@ public class MdfClaimResource {
     @Operation(operationId = "getMdfClaim", summary = "Read a claim",
             description = "Roles: every role; partner-side callers only their own (404 otherwise).")
     @APIResponseSchema(value = MdfResponses.Claim.class, responseCode = "200", responseDescription = "The claim; ETag its version")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.claim(id));
     }
@@ -98,15 +93,9 @@ public class MdfClaimResource {
             description = "For at most what was claimed (default: all of it); more than remains of the request's approved "
                     + "amount is a 422 naming the remainder. Needs If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.Claim.class, responseCode = "200", responseDescription = "APPROVED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
     @APIResponse(responseCode = "422", description = "More than remains (the detail names the remaining balance), or another currency", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    public Response approve(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false, description = "Optional", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MdfRequests.ApproveClaim.class)))
             @Valid MdfRequests.ApproveClaim body) {
         return ok(service.approveClaim(id, ifMatch, body));
@@ -119,14 +108,8 @@ public class MdfClaimResource {
     @Operation(operationId = "rejectMdfClaim", summary = "Reject a claim (→ REJECTED)",
             description = "Needs If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.Claim.class, responseCode = "200", responseDescription = "REJECTED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    public Response reject(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MdfRequests.Decision body) {
         return ok(service.rejectClaim(id, ifMatch, body.note()));
     }
@@ -137,14 +120,8 @@ public class MdfClaimResource {
     @Operation(operationId = "payMdfClaim", summary = "Record an approved claim as paid (→ PAID), once",
             description = "A second payment is a 409. Needs If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.Claim.class, responseCode = "200", responseDescription = "PAID")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    public Response pay(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response pay(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false, description = "Optional", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MdfRequests.Pay.class)))
             @Valid MdfRequests.Pay body) {
         return ok(service.payClaim(id, ifMatch, body));

@@ -1,5 +1,9 @@
 package io.consort.campaign.mdf;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.consort.campaign.support.ApiErrors;
+import io.consort.chassis.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
@@ -53,9 +57,6 @@ public class MdfRequestResource {
             description = "In the budget's currency (another is a 422). Roles: partner-admin, partner-user (their own "
                     + "partner's budget), prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.FundRequest.class, responseCode = "201", responseDescription = "SUBMITTED; Location and ETag")
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "Budget unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     @APIResponse(responseCode = "422", description = "Another currency than the budget's", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     public Response submit(@Valid @NotNull MdfRequests.FundRequest body, @Context UriInfo uri) {
@@ -69,12 +70,9 @@ public class MdfRequestResource {
     @Operation(operationId = "listMdfFundRequests", summary = "List fund requests, oldest first",
             description = "Filtered by budget, partner and state. Partner-side callers see their own partner's. Roles: every role.")
     @APIResponseSchema(value = MdfResponses.FundRequestPage.class, responseCode = "200", responseDescription = "A page")
-    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     public Page<MdfResponses.FundRequest> list(@BeanParam PageRequest page,
-            @Parameter(schema = @Schema(format = "uuid")) @QueryParam("budgetId") UUID budgetId,
-            @Parameter(schema = @Schema(format = "uuid")) @QueryParam("partnerId") UUID partnerId,
+            @Parameter(description = "Only requests against this budget", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("budgetId") UUID budgetId,
+            @Parameter(description = "Only this partner's (a partner-side caller sees only its own anyway)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("partnerId") UUID partnerId,
             @QueryParam("state") MdfRequestState state) {
         Page<MdfRequest> requests = service.requests(page, budgetId, partnerId, state);
         Map<UUID, BigDecimal> claimed = ledger.claimedPerRequest(requests.items().stream().map(r -> r.id).toList());
@@ -87,9 +85,6 @@ public class MdfRequestResource {
     @Operation(operationId = "getMdfFundRequest", summary = "Read a fund request",
             description = "With what has been claimed against it. Roles: every role; partner-side callers only their own (404 otherwise).")
     @APIResponseSchema(value = MdfResponses.FundRequest.class, responseCode = "200", responseDescription = "The request; ETag its version")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.request(id));
     }
@@ -102,15 +97,9 @@ public class MdfRequestResource {
                     + "period). More than the budget has available is a 422 naming the remaining balance. Needs If-Match. "
                     + "Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.FundRequest.class, responseCode = "200", responseDescription = "APPROVED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
     @APIResponse(responseCode = "422", description = "More than remains (the detail names the remaining balance), or another currency", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    public Response approve(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false, description = "Optional", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MdfRequests.Approve.class)))
             @Valid MdfRequests.Approve body) {
         return ok(service.approveRequest(id, ifMatch, body));
@@ -123,14 +112,8 @@ public class MdfRequestResource {
     @Operation(operationId = "returnMdfFundRequest", summary = "Return a fund request to the partner for changes (→ RETURNED)",
             description = "Needs If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.FundRequest.class, responseCode = "200", responseDescription = "RETURNED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    public Response returnRequest(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response returnRequest(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MdfRequests.Decision body) {
         return ok(service.returnRequest(id, ifMatch, body.note()));
     }
@@ -142,14 +125,8 @@ public class MdfRequestResource {
     @Operation(operationId = "rejectMdfFundRequest", summary = "Reject a fund request (→ REJECTED)",
             description = "Needs If-Match. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.FundRequest.class, responseCode = "200", responseDescription = "REJECTED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    public Response reject(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
+    public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MdfRequests.Decision body) {
         return ok(service.rejectRequest(id, ifMatch, body.note()));
     }
@@ -161,15 +138,9 @@ public class MdfRequestResource {
             description = "Optionally with a changed activity, date or amount. Needs If-Match. Roles: partner-admin, "
                     + "partner-user (their own), prm-admin, channel-manager.")
     @APIResponseSchema(value = MdfResponses.FundRequest.class, responseCode = "200", responseDescription = "SUBMITTED")
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "404", description = "Unknown or not yours", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
     @APIResponse(responseCode = "422", description = "More than remains (the detail names the remaining balance), or another currency", content = @Content(mediaType = MdfBudgetResource.PROBLEM))
-    public Response resubmit(@PathParam("id") UUID id, @Parameter(description = "The current ETag", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response resubmit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false, description = "Optional", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MdfRequests.Resubmit.class)))
             @Valid MdfRequests.Resubmit body) {
         return ok(service.resubmitRequest(id, ifMatch, body));

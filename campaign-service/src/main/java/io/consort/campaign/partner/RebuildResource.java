@@ -52,10 +52,6 @@ public class RebuildResource {
                     + "prm.partners and prm.performance from offset zero up to where they ended when the rebuild "
                     + "began; answers when it is done. Live consumption goes on meanwhile. Role: prm-admin.")
     @APIResponseSchema(value = RebuildReport.class, responseCode = "200", responseDescription = "the rebuild is done")
-    @APIResponse(responseCode = "401", description = "no valid token",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "not prm-admin",
-            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "a rebuild is already running in this instance",
             content = @Content(mediaType = "application/problem+json"))
     public RestResponse<RebuildReport> rebuild() {

@@ -11,6 +11,7 @@ import io.consort.contracts.events.LeadAssigned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -52,6 +53,28 @@ public class LeadRouter {
     @Inject
     Outbox outbox;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * What the decisions of one transaction share (a deadline sweep's batch, a bulk import's window): the active
+     * rules and each rule's ACTIVE partners, read once per transaction rather than once per lead. Open-lead counts
+     * and rotation passes change with every decision and are read each time.
+     */
+    private static final class Snapshot {
+        List<RoutingRule> rules;
+        final Map<UUID, List<RoutingPolicy.PartnerFacts>> partners = new HashMap<>();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot snapshot = (Snapshot) transaction.getResource(Snapshot.class);
+        if (snapshot == null) {
+            snapshot = new Snapshot();
+            transaction.putResource(Snapshot.class, snapshot);
+        }
+        return snapshot;
+    }
+
     /** SLA when no rule applies (an offer by hand, a referral outside every rule). */
     @ConfigProperty(name = "consort.campaign.leads.default-acceptance-sla", defaultValue = "PT48H")
     Duration defaultSla;
@@ -63,8 +86,9 @@ public class LeadRouter {
         Optional<RoutingRule> rule = ruleFor(lead);
         if (lead.attempt == 0 && lead.refPartnerId != null && !excluded.contains(lead.refPartnerId)) {
             Partner ref = partners.findById(lead.refPartnerId);
-            int capacity = rule.map(r -> r.capacity).orElse(Integer.MAX_VALUE);
-            if (ref != null && ref.isActive() && openLeads(List.of(ref.id())).getOrDefault(ref.id(), 0) < capacity) {
+            boolean room = rule.isEmpty()
+                    || openLeads(rule.get().id, List.of(lead.refPartnerId)).getOrDefault(lead.refPartnerId, 0) < rule.get().capacity;
+            if (ref != null && ref.isActive() && room) {
                 offer(lead, ref.id(), rule.orElse(null), "brought by the partner's own tracked link", context, now);
                 return;
             }
@@ -76,8 +100,8 @@ public class LeadRouter {
         }
         RoutingRule r = rule.get();
         long clock = lockRule(r.id);
-        List<RoutingPolicy.PartnerFacts> facts = activePartners(r);
-        Map<UUID, Integer> open = openLeads(facts.stream().map(RoutingPolicy.PartnerFacts::partnerId).toList());
+        List<RoutingPolicy.PartnerFacts> facts = snapshot().partners.computeIfAbsent(r.id, id -> activePartners(r));
+        Map<UUID, Integer> open = openLeads(r.id, facts.stream().map(RoutingPolicy.PartnerFacts::partnerId).toList());
         List<RoutingPolicy.Eligible> eligible = RoutingPolicy.eligible(r, lead.region, lead.specialisation, facts, open,
                 excluded);
         if (eligible.isEmpty()) {
@@ -104,7 +128,7 @@ public class LeadRouter {
     public void assignByHand(Lead lead, UUID partnerId, String actor, Instant now) {
         Optional<RoutingRule> rule = ruleFor(lead);
         Duration sla = rule.map(RoutingRule::acceptanceSla).orElse(defaultSla);
-        lead.offer(partnerId, now, now.plus(sla));
+        lead.offer(partnerId, rule.map(r -> r.id).orElse(null), now, now.plus(sla));
         history.record(lead, DecisionKind.ASSIGNED_BY_HAND, partnerId, rule.map(r -> r.id).orElse(null),
                 rule.map(r -> r.version).orElse(null), "assigned by hand by " + actor, actor, now);
         assigned(lead, "assigned by hand by " + actor, now);
@@ -112,7 +136,7 @@ public class LeadRouter {
 
     private void offer(Lead lead, UUID partnerId, RoutingRule rule, String reason, String context, Instant now) {
         Duration sla = rule == null ? defaultSla : rule.acceptanceSla();
-        lead.offer(partnerId, now, now.plus(sla));
+        lead.offer(partnerId, rule == null ? null : rule.id, now, now.plus(sla));
         String why = "offered to " + partnerId + " because " + reason + (context == null ? "" : "; " + context);
         history.record(lead, DecisionKind.OFFERED, partnerId, rule == null ? null : rule.id,
                 rule == null ? null : rule.version, why, ROUTER, now);
@@ -133,8 +157,13 @@ public class LeadRouter {
     }
 
     /** The first active rule by priority that applies to the lead. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<RoutingRule> ruleFor(Lead lead) {
-        List<RoutingRule> rules = RoutingRule.list("active = true order by priority, createdAt, id");
+        Snapshot snapshot = snapshot();
+        if (snapshot.rules == null) {
+            snapshot.rules = RoutingRule.list("active = true order by priority, createdAt, id");
+        }
+        List<RoutingRule> rules = snapshot.rules;
         return rules.stream().filter(r -> RoutingPolicy.applies(r, lead.region, lead.specialisation)).findFirst();
     }
 
@@ -177,8 +206,11 @@ public class LeadRouter {
         });
     }
 
-    /** Open (offered or accepted) leads per partner among {@code partnerIds}. */
-    Map<UUID, Integer> openLeads(List<UUID> partnerIds) {
+    /**
+     * Open (offered or accepted) leads per partner among {@code partnerIds} under rule {@code ruleId}: a rule's
+     * capacity is each partner's room for that rule's leads, whatever it holds under other rules.
+     */
+    Map<UUID, Integer> openLeads(UUID ruleId, List<UUID> partnerIds) {
         if (partnerIds.isEmpty()) {
             return Map.of();
         }
@@ -186,8 +218,9 @@ public class LeadRouter {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select partner_id, count(*) from leads
-                    where state in ('OFFERED', 'ACCEPTED') and partner_id = any (?) group by partner_id""")) {
-                query.setArray(1, connection.createArrayOf("uuid", partnerIds.toArray()));
+                    where state in ('OFFERED', 'ACCEPTED') and rule_id = ? and partner_id = any (?) group by partner_id""")) {
+                query.setObject(1, ruleId);
+                query.setArray(2, connection.createArrayOf("uuid", partnerIds.toArray()));
                 Map<UUID, Integer> open = new HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -1,5 +1,8 @@
 package io.consort.campaign.routing;
 
+import io.consort.campaign.support.ApiErrors;
+import io.consort.chassis.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
@@ -36,9 +39,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Routing rules", description = "How leads are offered to partners: match, tier weights, capacity, acceptance SLA")
 @RolesAllowed({ Roles.PRM_ADMIN, Roles.CHANNEL_MANAGER })
-@APIResponse(responseCode = "401", description = "no valid token", content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "not prm-admin or channel-manager",
-        content = @Content(mediaType = "application/problem+json"))
 public class RoutingRuleResource {
 
     @Inject
@@ -52,7 +52,6 @@ public class RoutingRuleResource {
             description = "Adds a rule; the first active rule by priority that applies to a lead routes it. "
                     + "Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = RoutingRuleResponse.class, responseCode = "201", responseDescription = "created (Location, ETag)")
-    @APIResponse(responseCode = "400", description = "invalid rule", content = @Content(mediaType = "application/problem+json"))
     public RestResponse<RoutingRuleResponse> create(@Valid @NotNull RoutingRuleRequest body, @Context UriInfo uri) {
         RoutingRule rule = service.create(body, caller.origin());
         return RestResponse.ResponseBuilder.<RoutingRuleResponse>created(
@@ -63,7 +62,6 @@ public class RoutingRuleResource {
     @GET
     @Operation(operationId = "listRoutingRules", summary = "List routing rules",
             description = "Oldest first, one cursor page at a time. Roles: prm-admin, channel-manager.")
-    @APIResponse(responseCode = "400", description = "bad limit or cursor", content = @Content(mediaType = "application/problem+json"))
     public Page<RoutingRuleResponse> list(@BeanParam PageRequest page) {
         return service.list(page).map(RoutingRuleResponse::from);
     }
@@ -85,10 +83,8 @@ public class RoutingRuleResource {
             description = "Replaces the whole rule; If-Match with the current ETag is required. Leads already "
                     + "offered keep their offer; later decisions use the new version. Roles: prm-admin, channel-manager.")
     @APIResponseSchema(value = RoutingRuleResponse.class, responseCode = "200", responseDescription = "the new version (ETag)")
-    @APIResponse(responseCode = "400", description = "invalid rule", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "no such rule", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = "application/problem+json"))
+    @Extension(name = ApiDocs.ERRORS, value = ApiErrors.IF_MATCH_REQUIRED)
     public RestResponse<RoutingRuleResponse> replace(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RoutingRuleRequest body) {
         RoutingRule rule = service.replace(id, ifMatch, body, caller.origin());
@@ -99,7 +95,6 @@ public class RoutingRuleResource {
     @Path("{id}/versions")
     @Operation(operationId = "listRoutingRuleVersions", summary = "Every version a routing rule had",
             description = "Oldest first; a routing decision names the rule version it used. Roles: prm-admin, channel-manager.")
-    @APIResponse(responseCode = "404", description = "no such rule", content = @Content(mediaType = "application/problem+json"))
     public List<RoutingRuleVersionResponse> versions(@PathParam("id") UUID id) {
         return service.versions(id);
     }

@@ -1,5 +1,7 @@
 package io.consort.campaign.tracking;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.consort.campaign.campaign.Campaign;
 import io.consort.campaign.campaign.CampaignState;
 import io.consort.campaign.enrolment.Enrolment;
@@ -64,7 +66,8 @@ public class TrackingResource {
                     + "landing page with ?ref= the link's token, which the landing page's form sends back. Public: no "
                     + "token needed; rate limited per client address.")
     @APIResponse(responseCode = "302", description = "to the landing page",
-            headers = @Header(name = "Location", description = "the landing page with ref"))
+            headers = @Header(name = "Location", description = "the landing page with ref",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "404", description = "no such link, or its campaign is not running",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "429", description = "too many requests from this address (Retry-After)",
@@ -96,7 +99,6 @@ public class TrackingResource {
                     + "the ref names, routes it (first to that partner when it may take it) and records a form fill. "
                     + "Honours Idempotency-Key (use a UUID). Public: no token needed; rate limited per client address.")
     @APIResponseSchema(value = FormReceipt.class, responseCode = "201", responseDescription = "received")
-    @APIResponse(responseCode = "400", description = "invalid form", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "no such running campaign", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "429", description = "too many requests from this address (Retry-After)",
             content = @Content(mediaType = PROBLEM))

@@ -129,6 +129,39 @@ class DealRegistrationResourceTest {
     }
 
     @Test
+    void aListPageShowsEachPendingRegistrationsOwnConflictsFromOneQueryForThePage() {
+        UUID mine = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String x = freshDomain();
+        String y = freshDomain();
+        String onX = registerId(mine, x, "P1");
+        String onY = registerId(mine, y, "P2");
+        String decided = registerId(mine, y, "P2");
+        // The page's candidate query covers domains {x, y} and products {P1, P2}: these rivals are all in it,
+        // and only the second is one of onY's conflicts (x/P2 is another product of onX, another domain of onY).
+        registerId(other, x, "P2");
+        registerId(other, y, "P2");
+        act(manager(), decided, "reject", "{\"reason\": \"duplicate\"}").then().statusCode(200);
+
+        Response list = given().auth().oauth2(manager()).queryParam("partnerId", mine.toString()).get(PATH);
+        list.then().statusCode(200).body("items.id", equalTo(List.of(onX, onY, decided)))
+                .body("items[0].conflicts", hasSize(0))
+                .body("items[1].conflicts", hasSize(1))
+                .body("items[1].conflicts[0].rule", equalTo("PENDING_REGISTRATION"))
+                .body("items[1].conflicts[0].partnerId", equalTo(other.toString()))
+                .body("items[2].conflicts", hasSize(0));
+        // The same as each registration's own answer.
+        for (int i = 0; i < 2; i++) {
+            String id = list.path("items[" + i + "].id");
+            List<Object> single = given().auth().oauth2(manager()).get(PATH + "/" + id).path("conflicts");
+            assertEquals(single, list.path("items[" + i + "].conflicts"), id);
+        }
+        // The partner's own view of its list hides who holds the conflict.
+        given().auth().oauth2(partnerUser(mine)).get(PATH).then().statusCode(200)
+                .body("items[1].conflicts", hasSize(1)).body("items[1].conflicts[0].partnerId", nullValue());
+    }
+
+    @Test
     void theWholeReviewPathWithIfMatchAndTheEventsOfEachDecision() {
         UUID partner = UUID.randomUUID();
         String token = partnerUser(partner);

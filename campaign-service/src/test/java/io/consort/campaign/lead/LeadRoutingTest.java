@@ -180,6 +180,35 @@ class LeadRoutingTest {
     }
 
     @Test
+    void capacityCountsTheOpenLeadsHeldUnderEachRuleSeparately() {
+        String home = Rules.region();
+        String other = Rules.region();
+        UUID program = UUID.randomUUID();
+        UUID p = PartnerFacts.active(PartnerFacts.Profile.of(program, home, "cloud"), "GOLD", 2);
+        Rules.create(home, 1, "PT1H", Map.of());
+        // A second rule for another lead region that admits the program's partners of any region, room for one each.
+        Map<String, Object> second = new HashMap<>(Rules.body(other, 1, "PT1H", Map.of()));
+        second.put("matchRegion", false);
+        second.put("programIds", List.of(program.toString()));
+        String otherRule = Callers.manager().body(second).post("/api/v1/routing-rules").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> otherLead = lead(other);
+
+        create(home).then().statusCode(201).body("partnerId", equalTo(p.toString()));
+        // Full under the first rule, yet the second rule's capacity is its own: p gets the other region's lead.
+        String id = Callers.manager().body(otherLead).post("/api/v1/leads").then().statusCode(201)
+                .body("state", equalTo("OFFERED")).body("partnerId", equalTo(p.toString())).extract().path("id");
+        List<String> reasons = Callers.manager().get("/api/v1/leads/{id}/routing-history", id).then().statusCode(200)
+                .extract().path("reason");
+        assertTrue(reasons.get(0).contains("0 of 1 open"), reasons.toString());
+        Callers.manager().get("/api/v1/leads/{id}/routing-history", id).then()
+                .body("[0].ruleId", equalTo(otherRule));
+        // And each rule is full now.
+        create(home).then().statusCode(201).body("state", equalTo("UNROUTED"));
+        Callers.manager().body(lead(other)).post("/api/v1/leads").then().statusCode(201).body("state", equalTo("UNROUTED"));
+    }
+
+    @Test
     void theRotationGivesEachPartnerItsWeightedShare() {
         String region = Rules.region();
         UUID gold = partner(region, "GOLD", 2, "cloud");

@@ -21,7 +21,7 @@ import io.consort.recruitment.onboarding.OnboardingService;
 import io.consort.recruitment.program.PartnerType;
 import io.consort.recruitment.program.Program;
 import io.consort.recruitment.program.ProgramService;
-import io.consort.recruitment.support.BulkLineResult;
+import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.recruitment.support.ExternalIds;
 import io.consort.recruitment.support.IllegalTransitionException;
 import io.consort.recruitment.support.Timestamps;

@@ -5,7 +5,7 @@ import io.consort.chassis.outbox.Outbox;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ProspectImported;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
-import io.consort.recruitment.support.BulkLineResult;
+import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.consort.recruitment.support;
+package io.consort.chassis.bulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.consort.recruitment.support;
+package io.consort.chassis.bulk;
 
 import io.consort.chassis.problem.Problem.FieldError;
 import java.util.List;

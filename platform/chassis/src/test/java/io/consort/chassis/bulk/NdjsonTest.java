@@ -1,4 +1,4 @@
-package io.consort.recruitment.support;
+package io.consort.chassis.bulk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
