@@ -108,13 +108,19 @@ bench_app_in() { # mode name jar port env...
   fi
 }
 
-for svc in recruitment community campaign performance; do
+eval "$(grep -m1 '^export PRM_WEBHOOKS_SECRET_KEY=' prm)"
+for svc in recruitment community campaign performance integration; do
   db="consort_${svc}_bench"
   "${PSQL[@]}" -c "select 1 from pg_database where datname = '$db'" | grep -q 1 || "${PSQL[@]}" -c "create database $db"
   upper="${svc^^}"
   extra=()
   # Never take partitions from the running stack's consumer group.
   [[ "$svc" == performance ]] && extra+=("MP_MESSAGING_INCOMING_PARTNERS_GROUP_ID=${svc}-startup-bench")
+  if [[ "$svc" == integration ]]; then
+    for channel in PARTNERS COMMUNITY CAMPAIGNS PERFORMANCE; do
+      extra+=("MP_MESSAGING_INCOMING_${channel}_GROUP_ID=${svc}-startup-bench")
+    done
+  fi
   bench_app "$svc" "$svc-service/target/quarkus-app/quarkus-run.jar" 18990 \
     "PRM_${upper}_PORT=18990" "PRM_${upper}_DB=$db" "${extra[@]}"
 done
