@@ -134,6 +134,10 @@ public class WebhookSender {
                 .onFailure(e -> result.complete(Outcome.noAnswer(elapsed(started), "could not connect: " + describe(e))))
                 .onSuccess(request -> {
                     sent.set(request);
+                    // A reset of our own (deadline, enough read) comes back here as a StreamResetException;
+                    // handled, it no longer reaches Vert.x's unhandled-exception log as an ERROR per timeout.
+                    request.exceptionHandler(e -> result.complete(
+                            Outcome.noAnswer(elapsed(started), "failed: " + describe(e))));
                     if (result.isDone()) {
                         request.reset();
                         return;
