@@ -3,10 +3,15 @@ package io.consort.community.access;
 import io.consort.chassis.problem.Problems;
 import io.consort.chassis.security.CallerScope;
 import io.consort.community.membership.Member;
+import io.consort.community.membership.MemberStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The caller as the community sees it: vendor side (sees and moderates everything), an active member
@@ -20,6 +25,9 @@ public class CommunityCaller {
     @Inject
     CallerScope scope;
 
+    @Inject
+    EntityManager em;
+
     private Optional<Audience> audience;
 
     public boolean isVendor() {
@@ -29,12 +37,29 @@ public class CommunityCaller {
     /** The caller's audience; empty for the vendor and for a partner without an active membership. */
     public Optional<Audience> audience() {
         if (audience == null) {
-            audience = scope.isVendorSide() ? Optional.empty() : scope.partnerId()
-                    .flatMap(id -> Optional.ofNullable(Member.<Member>findById(Member.idFor(id))))
-                    .filter(Member::active)
-                    .map(m -> new Audience(m.partnerId, m.programId, m.region, m.tierRank));
+            audience = scope.isVendorSide() ? Optional.empty() : scope.partnerId().flatMap(this::activeMembership);
         }
         return audience;
+    }
+
+    /**
+     * The partner's membership as the four values a rule reads, if it is active ({@link Member#active}: joined
+     * and ACTIVE). One indexed row read with JDBC on every partner-side request: no entity is loaded into the
+     * session, so nothing is snapshotted for dirty checking or flushed.
+     */
+    private Optional<Audience> activeMembership(UUID partnerId) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select partner_id, program_id, region, tier_rank from member
+                     where id = ? and joined_at is not null and status = ?""")) {
+                statement.setObject(1, Member.idFor(partnerId));
+                statement.setString(2, MemberStatus.ACTIVE.name());
+                try (ResultSet r = statement.executeQuery()) {
+                    return r.next() ? Optional.of(new Audience(r.getObject(1, UUID.class), r.getObject(2, UUID.class),
+                            r.getString(3), r.getInt(4))) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Whether the caller sees anything at all: the vendor, or an active member. */
