@@ -1,6 +1,7 @@
 package io.consort.community.announcement;
 
 import io.consort.community.access.Visibility;
+import io.consort.community.support.Items.Versioned;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -14,7 +15,7 @@ import java.util.UUID;
 /** A message from the vendor to the members its rule targets, current between publishAt and expiresAt. */
 @Entity
 @Table(name = "announcement")
-public class Announcement extends PanacheEntityBase {
+public class Announcement extends PanacheEntityBase implements Versioned {
 
     @Id
     public UUID id;
@@ -43,6 +44,11 @@ public class Announcement extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     public boolean currentAt(Instant now) {
         return !publishAt.isAfter(now) && (expiresAt == null || expiresAt.isAfter(now));

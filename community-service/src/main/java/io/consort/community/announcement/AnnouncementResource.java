@@ -81,7 +81,7 @@ public class AnnouncementResource {
     public RestResponse<AnnouncementView> get(@PathParam("id") UUID id) {
         Instant now = Instant.now();
         Announcement announcement = announcements.visible(id, now);
-        return Answers.ok(announcement.version, AnnouncementView.of(announcement, now));
+        return Answers.ok(announcement, AnnouncementView.of(announcement, now));
     }
 
     @PUT
@@ -98,6 +98,6 @@ public class AnnouncementResource {
     public RestResponse<AnnouncementView> replace(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnnouncementDtos.AnnouncementRequest request) {
         Announcement announcement = announcements.replace(id, ifMatch, request);
-        return Answers.ok(announcement.version, AnnouncementView.of(announcement, Instant.now()));
+        return Answers.ok(announcement, AnnouncementView.of(announcement, Instant.now()));
     }
 }

@@ -1,6 +1,5 @@
 package io.consort.community.announcement;
 
-import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
@@ -8,6 +7,7 @@ import io.consort.chassis.problem.Problems;
 import io.consort.community.access.CommunityCaller;
 import io.consort.community.access.Visibility;
 import io.consort.community.access.VisibilityRule;
+import io.consort.community.support.Items;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,8 +40,7 @@ public class Announcements {
 
     @Transactional
     public Announcement replace(UUID id, String ifMatch, AnnouncementDtos.AnnouncementRequest request) {
-        Announcement announcement = visible(id, Instant.now());
-        ETags.requireMatch(ifMatch, announcement.version);
+        Announcement announcement = Items.toChange(visible(id, Instant.now()), ifMatch);
         apply(announcement, request);
         Announcement.getEntityManager().flush();
         return announcement;
@@ -62,12 +61,8 @@ public class Announcements {
     }
 
     public Announcement visible(UUID id, Instant now) {
-        Announcement announcement = Announcement.findById(id);
-        if (announcement == null || !caller.isVendor()
-                && !(caller.admits(announcement.visibility) && announcement.currentAt(now))) {
-            throw Problems.notFound("announcement", id);
-        }
-        return announcement;
+        return Items.visible(Announcement.<Announcement>findById(id),
+                a -> caller.isVendor() || caller.admits(a.visibility) && a.currentAt(now), "announcement", id);
     }
 
     private static void apply(Announcement announcement, AnnouncementDtos.AnnouncementRequest request) {

@@ -1,5 +1,6 @@
 package io.consort.community.discussion;
 
+import io.consort.community.support.Items.Versioned;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** A thread in a space: its opening text, moderation flags and, for a question, the accepted answer. */
 @Entity
 @Table(name = "discussion_thread")
-public class DiscussionThread extends PanacheEntityBase {
+public class DiscussionThread extends PanacheEntityBase implements Versioned {
 
     @Id
     public UUID id;
@@ -67,4 +68,9 @@ public class DiscussionThread extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @Override
+    public long version() {
+        return version;
+    }
 }

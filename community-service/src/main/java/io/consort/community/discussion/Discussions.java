@@ -1,6 +1,5 @@
 package io.consort.community.discussion;
 
-import io.consort.chassis.etag.ETags;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
@@ -8,9 +7,12 @@ import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.persistence.NativeQueries;
 import io.consort.chassis.problem.Problems;
 import io.consort.community.access.CommunityCaller;
+import io.consort.community.discussion.Dtos.MentioningTextView;
 import io.consort.community.discussion.Dtos.PostView;
+import io.consort.community.discussion.Dtos.ThreadView;
 import io.consort.community.space.Space;
 import io.consort.community.space.Spaces;
+import io.consort.community.support.Items;
 import io.consort.community.support.Markdown;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.AnswerAccepted;
@@ -23,10 +25,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Threads and posts. A thread is visible where its space is and, for partners, while it is not hidden;
@@ -67,6 +71,7 @@ public class Discussions {
         thread.lastActivityAt = thread.createdAt;
         thread.persist();
         mentions.writerSeen();
+        mentions.store(thread);
         outbox.emit(EventTypes.THREAD_CREATED, thread.id, thread.authorPartnerId, new ThreadCreated(thread.id,
                 space.id, thread.authorPartnerId, thread.authorId,
                 ThreadCreated.Kind.valueOf(thread.kind.name()), thread.title, thread.createdAt));
@@ -89,22 +94,13 @@ public class Discussions {
 
     /** The thread if the caller may see it, else 404. */
     public DiscussionThread thread(UUID id) {
-        DiscussionThread thread = DiscussionThread.findById(id);
-        if (thread == null || thread.hidden && !caller.isVendor()) {
-            throw Problems.notFound("thread", id);
-        }
-        try {
-            spaces.visible(thread.spaceId);
-        } catch (RuntimeException notVisible) {
-            throw Problems.notFound("thread", id);
-        }
-        return thread;
+        return Items.visible(DiscussionThread.<DiscussionThread>findById(id),
+                t -> (!t.hidden || caller.isVendor()) && spaces.isVisible(t.spaceId), "thread", id);
     }
 
     @Transactional
     public DiscussionThread moderate(UUID id, String ifMatch, Dtos.ThreadModeration moderation) {
-        DiscussionThread thread = thread(id);
-        ETags.requireMatch(ifMatch, thread.version);
+        DiscussionThread thread = Items.toChange(thread(id), ifMatch);
         if (moderation.hidden() != null) {
             thread.hidden = moderation.hidden();
         }
@@ -154,18 +150,15 @@ public class Discussions {
     /** The post if the caller may see it (and its thread), else 404. */
     public Post post(UUID threadId, UUID postId) {
         thread(threadId);
-        Post post = Post.findById(postId);
-        if (post == null || !post.threadId.equals(threadId) || post.hidden && !caller.isVendor()) {
-            throw Problems.notFound("post", postId);
-        }
-        return post;
+        return Items.visible(Post.<Post>findById(postId), p -> p.threadId.equals(threadId) && (!p.hidden || caller.isVendor()),
+                "post", postId);
     }
 
     @Transactional
     public Post edit(UUID threadId, UUID postId, String ifMatch, Dtos.PostRequest request) {
         Post post = post(threadId, postId);
         requireAuthor(post);
-        ETags.requireMatch(ifMatch, post.version);
+        Items.toChange(post, ifMatch);
         post.body = request.body();
         post.mentions = Markdown.mentions(request.body());
         post.editedAt = Instant.now();
@@ -180,7 +173,7 @@ public class Discussions {
         if (!caller.isVendor()) {
             requireAuthor(post);
         }
-        ETags.requireMatch(ifMatch, post.version);
+        Items.toChange(post, ifMatch);
         DiscussionThread thread = thread(threadId);
         if (postId.equals(thread.acceptedPostId)) {
             throw Problems.conflict("post " + postId + " is the accepted answer; it cannot be deleted");
@@ -190,8 +183,7 @@ public class Discussions {
 
     @Transactional
     public Post moderatePost(UUID threadId, UUID postId, String ifMatch, Dtos.PostModeration moderation) {
-        Post post = post(threadId, postId);
-        ETags.requireMatch(ifMatch, post.version);
+        Post post = Items.toChange(post(threadId, postId), ifMatch);
         post.hidden = moderation.hidden();
         em.flush();
         return post;
@@ -259,10 +251,41 @@ public class Discussions {
                 caller.userId()));
         Set<UUID> accepted = new HashSet<>(NativeQueries.column(em, UUID.class,
                 "select accepted_post_id from discussion_thread where accepted_post_id = any(?)", (Object) idArray));
-        Map<UUID, List<Dtos.MentionView>> mentioned = mentions.resolved(posts);
+        Map<UUID, List<Dtos.MentionView>> mentioned = mentions.resolved(texts(posts, p -> p.id, p -> p.mentions));
         return posts.stream().map(p -> new PostView(p.id, p.threadId, p.body, Markdown.toSafeHtmlWithMentions(p.body),
                 p.authorId, p.authorPartnerId, List.copyOf(p.mentions), mentioned.getOrDefault(p.id, List.of()), p.hidden, votes.getOrDefault(p.id, 0L), mine.contains(p.id),
                 accepted.contains(p.id), p.createdAt, p.editedAt, p.version)).toList();
+    }
+
+    public ThreadView view(DiscussionThread thread) {
+        return threadViews(List.of(thread)).get(0);
+    }
+
+    /** Threads with their opening text rendered and its mentions resolved, in one query for a whole page. */
+    public List<ThreadView> threadViews(List<DiscussionThread> threads) {
+        Map<UUID, List<Dtos.MentionView>> mentioned = mentions.resolved(texts(threads, t -> t.id, t -> t.mentions));
+        return threads.stream().map(t -> ThreadView.of(t, Markdown.toSafeHtmlWithMentions(t.body),
+                mentioned.getOrDefault(t.id, List.of()))).toList();
+    }
+
+    /** Texts that mention someone (threads' opening texts and posts), each as its thread's or post's view. */
+    public List<MentioningTextView> mentioningViews(List<WrittenText> texts) {
+        List<UUID> ids = texts.stream().map(t -> t.id).toList();
+        Map<UUID, ThreadView> threads = new HashMap<>();
+        Map<UUID, PostView> posts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            threadViews(DiscussionThread.list("id in ?1", ids)).forEach(v -> threads.put(v.id(), v));
+            views(Post.list("id in ?1", ids)).forEach(v -> posts.put(v.id(), v));
+        }
+        return texts.stream().map(t -> new MentioningTextView(t.kind, t.id, t.threadId, t.createdAt,
+                t.kind == WrittenText.Kind.THREAD ? threads.get(t.id) : null,
+                t.kind == WrittenText.Kind.POST ? posts.get(t.id) : null)).toList();
+    }
+
+    private static <T> Map<UUID, List<String>> texts(List<T> items, Function<T, UUID> id, Function<T, List<String>> handles) {
+        Map<UUID, List<String>> texts = new LinkedHashMap<>();
+        items.forEach(item -> texts.put(id.apply(item), handles.apply(item)));
+        return texts;
     }
 
     private void requireAuthor(Post post) {

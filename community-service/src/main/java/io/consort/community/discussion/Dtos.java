@@ -58,7 +58,7 @@ public final class Dtos {
             {"id": "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b", "spaceId": "9f0a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c",
              "kind": "QUESTION", "title": "How do I register a renewal?", "body": "Do renewals need a **new** one?",
              "bodyHtml": "<p>Do renewals need a <strong>new</strong> one?</p>", "authorId": "ada",
-             "authorPartnerId": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", "mentions": [], "hidden": false,
+             "authorPartnerId": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", "mentions": [], "mentionedMembers": [], "hidden": false,
              "locked": false, "pinned": false, "acceptedPostId": null, "createdAt": "2026-11-27T10:00:00Z",
              "lastActivityAt": "2026-11-27T11:00:00Z", "version": 1}""")
     public record ThreadView(
@@ -75,6 +75,8 @@ public final class Dtos {
                     example = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d") UUID authorPartnerId,
             @Schema(required = true, description = "User names mentioned as @name", example = "[\"manager\"]")
             List<String> mentions,
+            @Schema(required = true, description = "The same mentions, each with the member its person belongs to")
+            List<MentionView> mentionedMembers,
             @Schema(required = true, example = "false") boolean hidden,
             @Schema(required = true, example = "false") boolean locked,
             @Schema(required = true, example = "false") boolean pinned,
@@ -83,9 +85,9 @@ public final class Dtos {
             @Schema(required = true, example = "2026-11-27T11:00:00Z") Instant lastActivityAt,
             @Schema(required = true, description = "The version behind the ETag", example = "1") long version) {
 
-        static ThreadView of(DiscussionThread t, String bodyHtml) {
+        static ThreadView of(DiscussionThread t, String bodyHtml, List<MentionView> mentionedMembers) {
             return new ThreadView(t.id, t.spaceId, t.kind, t.title, t.body, bodyHtml, t.authorId, t.authorPartnerId,
-                    List.copyOf(t.mentions), t.hidden, t.locked, t.pinned, t.acceptedPostId, t.createdAt,
+                    List.copyOf(t.mentions), mentionedMembers, t.hidden, t.locked, t.pinned, t.acceptedPostId, t.createdAt,
                     t.lastActivityAt, t.version);
         }
     }
@@ -120,6 +122,28 @@ public final class Dtos {
             @Schema(required = true, example = "2026-11-27T11:00:00Z") Instant createdAt,
             @Schema(nullable = true, example = "2026-11-27T12:00:00Z") Instant editedAt,
             @Schema(required = true, description = "The version behind the ETag", example = "0") long version) {
+    }
+
+    @Schema(name = "MentioningText", example = """
+            {"kind": "THREAD", "id": "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b", "threadId": "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b",
+             "createdAt": "2026-11-27T10:00:00Z",
+             "thread": {"id": "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b", "spaceId": "9f0a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c",
+              "kind": "QUESTION", "title": "Renewals", "body": "@ada, do renewals need a new one?",
+              "bodyHtml": "<p><span class=\\"mention\\" data-handle=\\"ada\\">@ada</span>, do renewals need a new one?</p>",
+              "authorId": "manager", "authorPartnerId": null, "mentions": ["ada"],
+              "mentionedMembers": [{"handle": "ada", "partnerId": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"}],
+              "hidden": false, "locked": false, "pinned": false, "acceptedPostId": null,
+              "createdAt": "2026-11-27T10:00:00Z", "lastActivityAt": "2026-11-27T10:00:00Z", "version": 0},
+             "post": null}""")
+    public record MentioningTextView(
+            @Schema(required = true, description = "THREAD: a thread's opening text; POST: a reply", example = "THREAD")
+            WrittenText.Kind kind,
+            @Schema(required = true, description = "The thread's id (THREAD) or the post's (POST)",
+                    example = "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b") UUID id,
+            @Schema(required = true, example = "8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b") UUID threadId,
+            @Schema(required = true, example = "2026-11-27T10:00:00Z") Instant createdAt,
+            @Schema(nullable = true, description = "The thread, for THREAD") ThreadView thread,
+            @Schema(nullable = true, description = "The post, for POST") PostView post) {
     }
 
     @Schema(name = "Mention", example = """

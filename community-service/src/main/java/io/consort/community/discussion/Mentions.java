@@ -24,9 +24,10 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * Who posts mention. A handle is a person's user name (what they post under). The community learns which
- * member a person belongs to when the person writes (starts a thread or replies); a mention of a person it
- * knows is stored with that partner, and mentions written before the person was first seen are resolved then.
+ * Who threads' opening texts and posts mention. A handle is a person's user name (what they post under). The
+ * community learns which member a person belongs to when the person writes (starts a thread or replies); a
+ * mention of a person it knows is stored with that partner, and mentions written before the person was first
+ * seen are resolved then.
  */
 @ApplicationScoped
 public class Mentions {
@@ -51,44 +52,54 @@ public class Mentions {
                 insert into community_person (handle, partner_id, last_seen_at) values (?, ?, ?)
                 on conflict (handle) do update set partner_id = excluded.partner_id, last_seen_at = excluded.last_seen_at
                 returning 1""", handle, partner, Instant.now());
-        NativeQueries.column(em, Integer.class, """
-                update post_mention set partner_id = ? where handle = ? and partner_id is distinct from ?
-                returning 1""", partner, handle, partner);
+        for (String table : new String[] { "post_mention", "thread_mention" }) {
+            NativeQueries.column(em, Integer.class, "update " + table + """
+                     set partner_id = ? where handle = ? and partner_id is distinct from ?
+                    returning 1""", partner, handle, partner);
+        }
     }
 
     /** Stores the post's current mentions (after a reply or an edit), each resolved if the person is known. */
     public void store(Post post) {
-        NativeQueries.column(em, Integer.class, "delete from post_mention where post_id = ? returning 1", post.id);
-        if (post.mentions.isEmpty()) {
+        store("post_mention", "post_id", post.id, post.mentions);
+    }
+
+    /** Stores the mentions of a thread's opening text (when it is started), each resolved if the person is known. */
+    public void store(DiscussionThread thread) {
+        store("thread_mention", "thread_id", thread.id, thread.mentions);
+    }
+
+    private void store(String table, String idColumn, UUID textId, List<String> handles) {
+        NativeQueries.column(em, Integer.class, "delete from " + table + " where " + idColumn + " = ? returning 1", textId);
+        if (handles.isEmpty()) {
             return;
         }
-        NativeQueries.column(em, Integer.class, """
-                insert into post_mention (post_id, handle, partner_id)
-                select ?, m.handle, person.partner_id
+        NativeQueries.column(em, Integer.class, "insert into " + table + " (" + idColumn + ", handle, partner_id)" + """
+                 select ?, m.handle, person.partner_id
                   from unnest(?::text[]) as m(handle) left join community_person person on person.handle = m.handle
-                returning 1""", post.id, post.mentions.toArray(String[]::new));
+                returning 1""", textId, handles.toArray(String[]::new));
     }
 
     /**
-     * The mentions of these posts, each with its person's partner when the community knows it and the caller
-     * may see that member (the vendor: any; a partner: its own, or an ACTIVE member listed in the directory),
-     * in the posts' order of mention.
+     * The mentions of these texts (posts, or threads' opening texts: id → its handles in order of mention),
+     * each with its person's partner when the community knows it and the caller may see that member (the
+     * vendor: any; a partner: its own, or an ACTIVE member listed in the directory).
      */
-    public Map<UUID, List<MentionView>> resolved(List<Post> posts) {
-        Map<UUID, List<MentionView>> byPost = new HashMap<>();
-        if (posts.stream().allMatch(p -> p.mentions.isEmpty())) {
-            return byPost;
+    public Map<UUID, List<MentionView>> resolved(Map<UUID, List<String>> texts) {
+        Map<UUID, List<MentionView>> byText = new HashMap<>();
+        if (texts.values().stream().allMatch(List::isEmpty)) {
+            return byText;
         }
-        UUID[] ids = posts.stream().map(p -> p.id).toArray(UUID[]::new);
+        UUID[] ids = texts.keySet().toArray(UUID[]::new);
         Map<UUID, Map<String, UUID>> partners = new HashMap<>();
         if (em.isJoinedToTransaction()) {
             em.flush();
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select m.post_id, m.handle, m.partner_id, coalesce(member.listed_in_directory and member.status = ?, false)
-                      from post_mention m left join member on member.partner_id = m.partner_id
-                     where m.post_id = any(?)""")) {
+                    select m.text_id, m.handle, m.partner_id, coalesce(member.listed_in_directory and member.status = ?, false)
+                      from text_mention m left join member on member.partner_id = m.partner_id
+                     where m.text_id = any(?)""")) {
                 statement.setString(1, MemberStatus.ACTIVE.name());
                 statement.setObject(2, ids);
                 try (ResultSet r = statement.executeQuery()) {
@@ -102,32 +113,33 @@ public class Mentions {
                 }
             }
         });
-        for (Post post : posts) {
-            Map<String, UUID> known = partners.getOrDefault(post.id, Map.of());
+        texts.forEach((id, handles) -> {
+            Map<String, UUID> known = partners.getOrDefault(id, Map.of());
             Map<String, MentionView> views = new LinkedHashMap<>();
-            post.mentions.forEach(handle -> views.put(handle, new MentionView(handle, known.get(handle))));
-            byPost.put(post.id, new ArrayList<>(views.values()));
-        }
-        return byPost;
+            handles.forEach(handle -> views.put(handle, new MentionView(handle, known.get(handle))));
+            byText.put(id, new ArrayList<>(views.values()));
+        });
+        return byText;
     }
 
     /**
-     * The posts that mention the caller, oldest first, as far as the caller may see them: for a partner-side
-     * caller, posts mentioning it or any person of its member; for the vendor, posts mentioning it.
+     * The texts (threads' opening texts and posts) that mention the caller, oldest first, as far as the caller
+     * may see them: for a partner-side caller, texts mentioning it or any person of its member; for the vendor,
+     * texts mentioning it. Never hidden posts, hidden threads or threads of spaces the caller may not see.
      */
-    public Page<Post> mentioningCaller(PageRequest page) {
+    public Page<WrittenText> mentioningCaller(PageRequest page) {
         if (!caller.seesCommunity()) {
             return new Page<>(List.of(), null);
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("handle", caller.userId());
-        KeysetQuery<Post> query = KeysetQuery.of(Post.class);
+        KeysetQuery<WrittenText> query = KeysetQuery.of(WrittenText.class);
         UUID partner = caller.partnerIdOrNull();
         if (partner == null) {
-            query.where("id in (select m.postId from PostMention m where m.handle = :handle)", parameters);
+            query.where("id in (select m.textId from TextMention m where m.handle = :handle)", parameters);
         } else {
             parameters.put("partner", partner);
-            query.where("id in (select m.postId from PostMention m where m.handle = :handle or m.partnerId = :partner)",
+            query.where("id in (select m.textId from TextMention m where m.handle = :handle or m.partnerId = :partner)",
                     parameters);
         }
         String visibleSpaces = spaces.visibleIdsHql(parameters);
@@ -135,6 +147,6 @@ public class Mentions {
             query.where("hidden = false and threadId in (select t.id from DiscussionThread t where t.hidden = false"
                     + " and t.spaceId in (" + visibleSpaces + "))", parameters);
         }
-        return query.fetch(page, p -> p.createdAt, p -> p.id);
+        return query.fetch(page, t -> t.createdAt, t -> t.id);
     }
 }

@@ -1,5 +1,6 @@
 package io.consort.community.discussion;
 
+import io.consort.community.support.Items.Versioned;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 /** A reply in a thread. */
 @Entity
 @Table(name = "post")
-public class Post extends PanacheEntityBase {
+public class Post extends PanacheEntityBase implements Versioned {
 
     @Id
     public UUID id;
@@ -49,4 +50,9 @@ public class Post extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @Override
+    public long version() {
+        return version;
+    }
 }

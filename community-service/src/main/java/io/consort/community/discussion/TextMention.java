@@ -9,19 +9,23 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 
 /**
- * A person a post mentions ({@code @handle}), with the partner the person belongs to once the community
- * knows it. Written by {@link Mentions} only; mapped so that lists can select posts by who they mention.
+ * A person a thread's opening text or a post mentions ({@code @handle}), with the partner the person belongs
+ * to once the community knows it: the view {@code text_mention} over {@code thread_mention} and
+ * {@code post_mention}, which {@link Mentions} writes. Mapped so that lists can select texts by who they mention.
  */
 @Entity
-@Table(name = "post_mention")
-@IdClass(PostMention.Key.class)
-public class PostMention extends PanacheEntityBase {
+@Immutable
+@Table(name = "text_mention")
+@IdClass(TextMention.Key.class)
+public class TextMention extends PanacheEntityBase {
 
+    /** The thread's id (its opening text) or the post's. */
     @Id
-    @Column(name = "post_id")
-    public UUID postId;
+    @Column(name = "text_id")
+    public UUID textId;
 
     @Id
     public String handle;
@@ -29,20 +33,20 @@ public class PostMention extends PanacheEntityBase {
     @Column(name = "partner_id")
     public UUID partnerId;
 
-    /** The primary key (post, handle). */
+    /** The primary key (text, handle). */
     public static class Key implements Serializable {
 
-        public UUID postId;
+        public UUID textId;
         public String handle;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(postId, k.postId) && Objects.equals(handle, k.handle);
+            return o instanceof Key k && Objects.equals(textId, k.textId) && Objects.equals(handle, k.handle);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(postId, handle);
+            return Objects.hash(textId, handle);
         }
     }
 }

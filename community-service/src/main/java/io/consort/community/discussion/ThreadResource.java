@@ -6,7 +6,6 @@ import io.consort.chassis.security.Roles;
 import io.consort.community.discussion.Dtos.PostView;
 import io.consort.community.discussion.Dtos.ThreadView;
 import io.consort.community.support.Answers;
-import io.consort.community.support.Markdown;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -61,7 +60,7 @@ public class ThreadResource {
     @APIResponse(responseCode = "404", description = "No such space, or not visible to the caller")
     public RestResponse<ThreadView> create(@Valid @NotNull Dtos.ThreadRequest request, @Context UriInfo uri) {
         DiscussionThread thread = discussions.start(request);
-        return Answers.created(uri, thread.id, thread.version, view(thread));
+        return Answers.created(uri, thread.id, thread.version, discussions.view(thread));
     }
 
     @GET
@@ -72,7 +71,8 @@ public class ThreadResource {
     public Page<ThreadView> list(@BeanParam PageRequest page,
             @Parameter(description = "Only threads of this space") @QueryParam("spaceId") UUID spaceId,
             @Parameter(description = "Only pinned (true) or unpinned (false) threads") @QueryParam("pinned") Boolean pinned) {
-        return discussions.threads(page, spaceId, pinned).map(ThreadResource::view);
+        Page<DiscussionThread> threads = discussions.threads(page, spaceId, pinned);
+        return new Page<>(discussions.threadViews(threads.items()), threads.nextCursor());
     }
 
     @GET
@@ -84,7 +84,7 @@ public class ThreadResource {
     @APIResponse(responseCode = "404", description = "No such thread, or not visible to the caller")
     public RestResponse<ThreadView> get(@PathParam("id") UUID id) {
         DiscussionThread thread = discussions.thread(id);
-        return Answers.ok(thread.version, view(thread));
+        return Answers.ok(thread, discussions.view(thread));
     }
 
     @PUT
@@ -100,7 +100,7 @@ public class ThreadResource {
     public RestResponse<ThreadView> moderate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull Dtos.ThreadModeration moderation) {
         DiscussionThread thread = discussions.moderate(id, ifMatch, moderation);
-        return Answers.ok(thread.version, view(thread));
+        return Answers.ok(thread, discussions.view(thread));
     }
 
     @POST
@@ -116,7 +116,7 @@ public class ThreadResource {
     @APIResponse(responseCode = "409", description = "Not a question, or another answer is accepted already")
     public RestResponse<ThreadView> accept(@PathParam("id") UUID id, @Valid @NotNull Dtos.AcceptedAnswerRequest request) {
         DiscussionThread thread = discussions.accept(id, request.postId());
-        return Answers.ok(thread.version, view(thread));
+        return Answers.ok(thread, discussions.view(thread));
     }
 
     @GET
@@ -156,7 +156,7 @@ public class ThreadResource {
     @APIResponse(responseCode = "404", description = "No such post, or not visible to the caller")
     public RestResponse<PostView> getPost(@PathParam("id") UUID id, @PathParam("postId") UUID postId) {
         Post post = discussions.post(id, postId);
-        return Answers.ok(post.version, discussions.view(post));
+        return Answers.ok(post, discussions.view(post));
     }
 
     @PUT
@@ -174,7 +174,7 @@ public class ThreadResource {
     public RestResponse<PostView> edit(@PathParam("id") UUID id, @PathParam("postId") UUID postId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull Dtos.PostRequest request) {
         Post post = discussions.edit(id, postId, ifMatch, request);
-        return Answers.ok(post.version, discussions.view(post));
+        return Answers.ok(post, discussions.view(post));
     }
 
     @DELETE
@@ -205,7 +205,7 @@ public class ThreadResource {
     public RestResponse<PostView> moderatePost(@PathParam("id") UUID id, @PathParam("postId") UUID postId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull Dtos.PostModeration moderation) {
         Post post = discussions.moderatePost(id, postId, ifMatch, moderation);
-        return Answers.ok(post.version, discussions.view(post));
+        return Answers.ok(post, discussions.view(post));
     }
 
     @PUT
@@ -228,9 +228,5 @@ public class ThreadResource {
     @APIResponse(responseCode = "404", description = "No such post, or not visible to the caller")
     public void unvote(@PathParam("id") UUID id, @PathParam("postId") UUID postId) {
         discussions.unvote(id, postId);
-    }
-
-    static ThreadView view(DiscussionThread thread) {
-        return ThreadView.of(thread, Markdown.toSafeHtmlWithMentions(thread.body));
     }
 }

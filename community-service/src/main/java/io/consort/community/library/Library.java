@@ -1,6 +1,5 @@
 package io.consort.community.library;
 
-import io.consort.chassis.etag.ETags;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
@@ -13,6 +12,7 @@ import io.consort.community.access.VisibilityRule;
 import io.consort.community.library.LibraryDtos.ResourceView;
 import io.consort.community.library.LibraryDtos.VersionRequest;
 import io.consort.community.library.LibraryDtos.VersionView;
+import io.consort.community.support.Items;
 import io.consort.community.support.Markdown;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ResourceOpened;
@@ -62,8 +62,7 @@ public class Library {
 
     @Transactional
     public LibraryResource update(UUID id, String ifMatch, LibraryDtos.ResourceUpdate update) {
-        LibraryResource resource = visible(id);
-        ETags.requireMatch(ifMatch, resource.version);
+        LibraryResource resource = Items.toChange(visible(id), ifMatch);
         describe(resource, update.title(), update.description(), update.kind(), update.tags(), update.visibility(),
                 update.terms());
         resource.updatedAt = Instant.now();
@@ -74,8 +73,7 @@ public class Library {
     /** A new current version; the older ones stay, readable to the vendor. */
     @Transactional
     public ResourceVersion publishVersion(UUID id, String ifMatch, VersionRequest content) {
-        LibraryResource resource = visible(id);
-        ETags.requireMatch(ifMatch, resource.version);
+        LibraryResource resource = Items.toChange(visible(id), ifMatch);
         resource.currentVersion++;
         resource.updatedAt = Instant.now();
         ResourceVersion version = addVersion(resource, resource.currentVersion, content);
@@ -98,11 +96,7 @@ public class Library {
 
     /** The resource if the caller may see it, else 404. */
     public LibraryResource visible(UUID id) {
-        LibraryResource resource = LibraryResource.findById(id);
-        if (resource == null || !caller.admits(resource.visibility)) {
-            throw Problems.notFound("resource", id);
-        }
-        return resource;
+        return Items.visible(LibraryResource.<LibraryResource>findById(id), r -> caller.admits(r.visibility), "resource", id);
     }
 
     public Page<ResourceVersion> versions(UUID id, PageRequest page) {

@@ -1,6 +1,7 @@
 package io.consort.community.library;
 
 import io.consort.community.access.Visibility;
+import io.consort.community.support.Items.Versioned;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -20,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 /** A resource of the library; its content lives in its {@link ResourceVersion}s. */
 @Entity
 @Table(name = "library_resource")
-public class LibraryResource extends PanacheEntityBase {
+public class LibraryResource extends PanacheEntityBase implements Versioned {
 
     @Id
     public UUID id;
@@ -61,6 +62,11 @@ public class LibraryResource extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     void tags(List<String> tags) {
         this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags.stream().map(String::strip).distinct().toList());

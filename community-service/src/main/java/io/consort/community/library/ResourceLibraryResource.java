@@ -81,7 +81,7 @@ public class ResourceLibraryResource {
     @APIResponse(responseCode = "404", description = "No such resource, or not visible to the caller")
     public RestResponse<ResourceView> get(@PathParam("id") UUID id) {
         LibraryResource resource = library.visible(id);
-        return Answers.ok(resource.version, library.view(resource));
+        return Answers.ok(resource, library.view(resource));
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class ResourceLibraryResource {
     public RestResponse<ResourceView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LibraryDtos.ResourceUpdate update) {
         LibraryResource resource = library.update(id, ifMatch, update);
-        return Answers.ok(resource.version, library.view(resource));
+        return Answers.ok(resource, library.view(resource));
     }
 
     @POST

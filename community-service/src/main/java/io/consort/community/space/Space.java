@@ -1,6 +1,7 @@
 package io.consort.community.space;
 
 import io.consort.community.access.Visibility;
+import io.consort.community.support.Items.Versioned;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** An area of the community; who sees it (and may post in it) is its {@link Visibility}. */
 @Entity
 @Table(name = "space")
-public class Space extends PanacheEntityBase {
+public class Space extends PanacheEntityBase implements Versioned {
 
     @Id
     public UUID id;
@@ -41,4 +42,9 @@ public class Space extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @Override
+    public long version() {
+        return version;
+    }
 }

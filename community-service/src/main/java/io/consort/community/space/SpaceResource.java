@@ -72,7 +72,7 @@ public class SpaceResource {
     @APIResponse(responseCode = "404", description = "No such space, or not visible to the caller")
     public RestResponse<SpaceView> get(@PathParam("id") UUID id) {
         Space space = spaces.visible(id);
-        return Answers.ok(space.version, SpaceView.of(space));
+        return Answers.ok(space, SpaceView.of(space));
     }
 
     @PUT
@@ -89,6 +89,6 @@ public class SpaceResource {
     public RestResponse<SpaceView> replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SpaceRequest request) {
         Space space = spaces.replace(id, ifMatch, request);
-        return Answers.ok(space.version, SpaceView.of(space));
+        return Answers.ok(space, SpaceView.of(space));
     }
 }

@@ -1,12 +1,11 @@
 package io.consort.community.space;
 
-import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
-import io.consort.chassis.problem.Problems;
 import io.consort.community.access.CommunityCaller;
 import io.consort.community.access.Visibility;
+import io.consort.community.support.Items;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,8 +35,7 @@ public class Spaces {
 
     @Transactional
     public Space replace(UUID id, String ifMatch, SpaceRequest request) {
-        Space space = visible(id);
-        ETags.requireMatch(ifMatch, space.version);
+        Space space = Items.toChange(visible(id), ifMatch);
         apply(space, request);
         Space.getEntityManager().flush();
         return space;
@@ -55,11 +53,13 @@ public class Spaces {
 
     /** The space if the caller may see it (and so post in it), else 404. */
     public Space visible(UUID id) {
+        return Items.visible(Space.<Space>findById(id), s -> caller.admits(s.visibility), "space", id);
+    }
+
+    /** Whether the space exists and the caller may see it. */
+    public boolean isVisible(UUID id) {
         Space space = Space.findById(id);
-        if (space == null || !caller.admits(space.visibility)) {
-            throw Problems.notFound("space", id);
-        }
-        return space;
+        return space != null && caller.admits(space.visibility);
     }
 
     /** HQL: the ids of the spaces the caller may see ({@code null} = all), for the items that live in spaces. */

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The answer to a create: 201, Location of the new item, its ETag and its representation. */
+/** The answers with an item: a create's 201 with Location, ETag and representation; a read's or change's 200 with ETag. */
 public final class Answers {
 
     private Answers() {
@@ -16,7 +16,8 @@ public final class Answers {
                 .tag(ETags.tag(version)).entity(body).build();
     }
 
-    public static <T> RestResponse<T> ok(long version, T body) {
-        return RestResponse.ResponseBuilder.ok(body).tag(ETags.tag(version)).build();
+    /** 200 with the item's ETag. */
+    public static <T> RestResponse<T> ok(Items.Versioned item, T body) {
+        return RestResponse.ResponseBuilder.ok(body).tag(ETags.tag(item.version())).build();
     }
 }

@@ -18,7 +18,10 @@ import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** @handle mentions: stored, resolved to the person's member, rendered, and listed for who they mention. */
+/**
+ * @handle mentions in posts and threads' opening texts: stored, resolved to the person's member, rendered, and
+ * listed for who they mention as far as it may see them.
+ */
 @QuarkusTest
 class MentionsTest {
 
@@ -49,22 +52,35 @@ class MentionsTest {
                 .body("mentionedMembers[0].handle", equalTo(bea)).body("mentionedMembers[0].partnerId", nullValue())
                 .body("mentionedMembers[1].handle", equalTo(bob)).body("mentionedMembers[1].partnerId", equalTo(b.toString()));
 
-        // bea writes: her earlier mention now resolves to b as well.
+        // A thread's opening text mentions as a post does (not in code); bea is not known yet.
+        String opening = thread(adaToken, general, "DISCUSSION", "Welcome", "Welcome @" + bea + ", and `@" + ada + "`");
+        given().auth().oauth2(Tokens.manager()).get("/api/v1/threads/{t}", opening).then().statusCode(200)
+                .body("mentions", equalTo(java.util.List.of(bea)))
+                .body("bodyHtml", containsString("<span class=\"mention\" data-handle=\"" + bea + "\">@" + bea + "</span>"))
+                .body("mentionedMembers[0].handle", equalTo(bea)).body("mentionedMembers[0].partnerId", nullValue());
+
+        // bea writes: her earlier mentions (in a post and in a thread's opening text) now resolve to b as well.
         reply(beaToken, threadId, "Here.").statusCode(201);
         given().auth().oauth2(Tokens.manager()).get("/api/v1/threads/{t}/posts/{p}", threadId, postId).then()
                 .body("mentionedMembers[0].partnerId", equalTo(b.toString()));
+        given().auth().oauth2(Tokens.manager()).get("/api/v1/threads/{t}", opening).then()
+                .body("mentionedMembers[0].partnerId", equalTo(b.toString()));
+        given().auth().oauth2(Tokens.manager()).queryParam("spaceId", general).queryParam("limit", 200)
+                .get("/api/v1/threads").then().statusCode(200)
+                .body("items.find { it.id == '" + opening + "' }.mentionedMembers[0].partnerId", equalTo(b.toString()));
         // Its own member a may not see b's membership (not listed in the directory): the mention stays unresolved.
         given().auth().oauth2(adaToken).get("/api/v1/threads/{t}/posts/{p}", threadId, postId).then()
                 .body("mentionedMembers[1].handle", equalTo(bob))
                 .body("mentionedMembers[1].partnerId", equalTo(memberListed(b) ? b.toString() : null));
 
         // Mentions b cannot see: in a space its tier does not admit, a hidden post, a post in a hidden thread.
-        String vip = thread(Tokens.manager(), lounge, "DISCUSSION", "VIP", "Only platinum");
+        // Threads' opening texts likewise: in that space, and a hidden thread.
+        String vip = thread(Tokens.manager(), lounge, "DISCUSSION", "VIP", "Only platinum, @" + bob);
         String inLounge = reply(Tokens.manager(), vip, "cc @" + bob).statusCode(201).extract().path("id");
         String hidden = reply(Tokens.manager(), threadId, "psst @" + bea).statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.manager()).contentType(ContentType.JSON).body("{\"hidden\":true}")
                 .put("/api/v1/threads/{t}/posts/{p}/moderation", threadId, hidden).then().statusCode(200);
-        String hiddenThread = thread(Tokens.manager(), general, "DISCUSSION", "Soon hidden", "x");
+        String hiddenThread = thread(Tokens.manager(), general, "DISCUSSION", "Soon hidden", "@" + bea + ", x");
         String inHiddenThread = reply(Tokens.manager(), hiddenThread, "@" + bob + " see this").statusCode(201)
                 .extract().path("id");
         given().auth().oauth2(Tokens.manager()).contentType(ContentType.JSON).body("{\"hidden\":true}")
@@ -72,8 +88,13 @@ class MentionsTest {
 
         for (String token : new String[] { bobToken, beaToken }) {
             given().auth().oauth2(token).queryParam("limit", 200).get(MINE).then().statusCode(200)
-                    .body("items.id", equalTo(java.util.List.of(postId)))
-                    .body("items[0].threadId", equalTo(threadId));
+                    .body("items.id", equalTo(java.util.List.of(postId, opening)))
+                    .body("items.kind", equalTo(java.util.List.of("POST", "THREAD")))
+                    .body("items.threadId", equalTo(java.util.List.of(threadId, opening)))
+                    .body("items[0].post.id", equalTo(postId)).body("items[0].thread", nullValue())
+                    .body("items[1].thread.title", equalTo("Welcome")).body("items[1].post", nullValue())
+                    .body("items[1].thread.mentionedMembers[0].partnerId", equalTo(b.toString()))
+                    .body("items[1].thread.bodyHtml", containsString("data-handle=\"" + bea + "\""));
         }
         given().auth().oauth2(adaToken).get(MINE).then().statusCode(200).body("items", hasSize(0));
 
@@ -83,8 +104,8 @@ class MentionsTest {
                 .body("items.id", hasItem(toManager)).body("items.id", not(hasItem(inLounge)));
         Community.setTier(b, "PLATINUM", java.time.Instant.now());
         given().auth().oauth2(bobToken).queryParam("limit", 200).get(MINE).then()
-                .body("items.id", equalTo(java.util.List.of(postId, inLounge)))
-                .body("items.id", not(hasItem(inHiddenThread)));
+                .body("items.id", equalTo(java.util.List.of(postId, opening, vip, inLounge)))
+                .body("items.id", not(hasItem(hiddenThread))).body("items.id", not(hasItem(inHiddenThread)));
 
         // An edit replaces the post's mentions.
         given().auth().oauth2(adaToken).contentType(ContentType.JSON).header("If-Match", "\"0\"")
