@@ -33,6 +33,8 @@ public final class SuiteStack {
             List.of("recruitment", "community", "campaign", "performance", "integration");
 
     private static SuiteStack instance;
+    /** Why the stack did not start: every later test fails with it, rather than starting (and wiping) again. */
+    private static RuntimeException startFailure;
 
     /**
      * Attach to a stack a developer (or bench/faults/run.sh) already started with {@code ./prm up}, on its
@@ -90,6 +92,7 @@ public final class SuiteStack {
         Map<String, String> defaults = Map.of("GATEWAY", "8080", "RECRUITMENT", "8081", "COMMUNITY", "8082", "CAMPAIGN", "8083",
                 "PERFORMANCE", "8084", "INTEGRATION", "8085", "KEYCLOAK", "8180", "KAFKA", "9092", "MAIL", "8025");
         defaults.forEach((name, port) -> env.put("PRM_" + name + "_PORT", System.getenv().getOrDefault("PRM_" + name + "_PORT", port)));
+        env.put("PRM_GATEWAY_URL", System.getenv().getOrDefault("PRM_GATEWAY_URL", "http://127.0.0.1:" + env.get("PRM_GATEWAY_PORT")));
         env.put("PRM_KEYCLOAK_URL", System.getenv().getOrDefault("PRM_KEYCLOAK_URL", "http://127.0.0.1:" + env.get("PRM_KEYCLOAK_PORT")));
         env.put("PRM_KAFKA_BOOTSTRAP", System.getenv().getOrDefault("PRM_KAFKA_BOOTSTRAP", "127.0.0.1:" + env.get("PRM_KAFKA_PORT")));
         for (String service : DATABASES) {
@@ -113,11 +116,21 @@ public final class SuiteStack {
             instance = new SuiteStack();
             return instance;
         }
+        if (startFailure != null) {
+            throw new IllegalStateException("the stack did not start for an earlier test", startFailure);
+        }
         if (instance == null) {
             SuiteStack stack = new SuiteStack();
             stack.dropDatabases();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "suite-stack-stop"));
-            stack.prm("up", "--detach");
+            try {
+                stack.prm("up", "--detach");
+            } catch (RuntimeException e) {
+                // A half-started stack is stopped by the shutdown hook; starting again would find its ports taken
+                // and drop the databases (or the private cluster) under its running processes.
+                startFailure = e;
+                throw e;
+            }
             instance = stack;
         }
         return instance;
@@ -127,8 +140,9 @@ public final class SuiteStack {
         return Integer.toString(defaultPort + PORT_OFFSET);
     }
 
+    /** The gateway's address: on this machine, or PRM_GATEWAY_URL of an attached stack (e.g. on a cluster). */
     public String gateway() {
-        return "http://127.0.0.1:" + env.get("PRM_GATEWAY_PORT");
+        return env.getOrDefault("PRM_GATEWAY_URL", "http://127.0.0.1:" + env.get("PRM_GATEWAY_PORT"));
     }
 
     /** A service's own address, e.g. for its OpenAPI document at {@code /q/openapi}. */
@@ -307,9 +321,11 @@ public final class SuiteStack {
             Files.createDirectories(log.getParent());
             builder.redirectOutput(log.toFile());
             Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            // ./prm gives each component PRM_START_TIMEOUT (300 s); on a loaded 2-core machine the whole start
+            // took over 5 minutes (load average ~50), so the stack as a whole gets 10.
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("./prm " + args[0] + " did not finish in 5 minutes; see " + log);
+                throw new IllegalStateException("./prm " + args[0] + " did not finish in 10 minutes; see " + log);
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             System.out.println(output);

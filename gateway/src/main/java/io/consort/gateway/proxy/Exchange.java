@@ -180,7 +180,7 @@ final class Exchange {
         request.handler(chunk -> {
             seen[0] += chunk.length();
             if (seen[0] > settings.maxBodyBytes()) {
-                request.connection().close();
+                ProblemResponses.stopReading(request);
             }
         });
         request.endHandler(null);

@@ -2,6 +2,8 @@ package io.consort.gateway.proxy;
 
 import io.consort.contracts.ProblemType;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,11 +20,25 @@ public final class ProblemResponses {
     }
 
     /**
-     * Ends the exchange with a problem and then closes the connection: for a request refused before its body
-     * was read, which leaves the connection unusable.
+     * Ends the exchange with a problem and then stops the request (see {@link #stopReading}): for a request refused
+     * before its body was read.
      */
     public static void refuseUnread(RoutingContext ctx, ProblemType type, String detail, String requestId) {
-        send(ctx, type, detail, 0, requestId).onComplete(v -> ctx.request().connection().close());
+        send(ctx, type, detail, 0, requestId).onComplete(v -> stopReading(ctx.request()));
+    }
+
+    /**
+     * Stops a request whose body the gateway will not read. On HTTP/1.x that closes the connection: the unread body
+     * would be taken for the next request. On HTTP/2 it resets only the request's own stream (NO_ERROR once the
+     * answer is complete, RFC 9113 section 8.1; else CANCEL): closing an HTTP/2 connection sends a GOAWAY that fails
+     * every other request multiplexed on it (issue 19: the JDK client's h2c connections lost requests in flight).
+     */
+    public static void stopReading(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2) {
+            request.connection().close();
+        } else if (!request.isEnded()) {
+            request.response().reset(request.response().ended() ? 0 : 8);
+        }
     }
 
     /** Ends the exchange with a problem; {@code retryAfterSeconds} &lt;= 0 means no {@code Retry-After}. */

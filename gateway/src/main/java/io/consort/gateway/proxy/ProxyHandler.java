@@ -166,15 +166,16 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * Answers a problem without forwarding: on a kept-alive connection when the request has no body, else closing
-     * it afterwards, since the unread body would otherwise be taken for the next request.
+     * Answers a problem without forwarding: on a kept-alive connection when the request has no body, else stopping
+     * the request afterwards ({@link ProblemResponses#stopReading}: HTTP/1.x closes, since the unread body would
+     * otherwise be taken for the next request; HTTP/2 resets only the request's stream).
      */
     static void refuse(RoutingContext ctx, ProblemType type, String detail, long retryAfterSeconds, String requestId) {
         HttpServerRequest request = ctx.request();
         boolean unreadBody = !request.isEnded() && (Headers.declaredLength(request.headers()) > 0 || request.headers().contains("Transfer-Encoding"));
         ProblemResponses.send(ctx, type, detail, retryAfterSeconds, requestId).onComplete(v -> {
             if (unreadBody) {
-                request.connection().close();
+                ProblemResponses.stopReading(request);
             }
         });
     }

@@ -57,16 +57,17 @@ final class FaultKit {
     }
 
     /**
-     * Sends like a well-behaved client: a 503 or 409 with Retry-After (the gateway's open circuit breaker
+     * Sends like a well-behaved client: a 503, 409 or 429 with Retry-After (the gateway's open circuit breaker
      * after a restart; a bulk import's Idempotency-Key still claimed by the killed run until the claim's
-     * pending timeout) is retried after the time it names, for up to {@code atMost}.
+     * pending timeout; a rate limit) is retried after the time it names, for up to {@code atMost}.
      */
     static HttpResponse<String> sendRetrying(HttpRequest request, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (true) {
             HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             var retryAfter = answer.headers().firstValue("Retry-After");
-            if ((answer.statusCode() != 503 && answer.statusCode() != 409) || retryAfter.isEmpty() || System.nanoTime() > deadline) {
+            boolean retryable = answer.statusCode() == 503 || answer.statusCode() == 409 || answer.statusCode() == 429;
+            if (!retryable || retryAfter.isEmpty() || System.nanoTime() > deadline) {
                 return answer;
             }
             Thread.sleep(Math.min(30, Math.max(1, Long.parseLong(retryAfter.get().trim()))) * 1000);

@@ -66,6 +66,10 @@ class SustainedLoadIT {
         List<String> grown = new ArrayList<>();
         rssWarm.forEach((c, kb) -> {
             long end = rssEnd.get(c);
+            if (kb < 0 || end < 0) { // not a process of this machine (a stack attached on a cluster): no figure
+                memory.append(c).append(" unknown; ");
+                return;
+            }
             memory.append(c).append(' ').append(kb / 1024).append("->").append(end / 1024).append(" MB; ");
             if (end > kb * 1.10) {
                 grown.add(c + " " + kb / 1024 + " MB -> " + end / 1024 + " MB");
