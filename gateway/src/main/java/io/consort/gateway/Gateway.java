@@ -74,7 +74,8 @@ public class Gateway {
         this.ownPrefix = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         GatewayConfig.AuthConfig auth = config.auth();
         Jwks keys = new Jwks(client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
-        this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew());
+        this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew(), auth.verifiedTokens(),
+                () -> System.currentTimeMillis() / 1000);
         this.limits = rateLimits(config.rateLimit());
     }
 

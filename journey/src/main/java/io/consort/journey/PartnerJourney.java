@@ -23,6 +23,8 @@ public final class PartnerJourney {
     private final String servicesSecret;
     private final Narrator narrator;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private String servicesToken;
+    private long servicesTokenExpiry;
 
     /** What the journey made, for the caller to look at afterwards. */
     public static final class Outcome {
@@ -58,6 +60,18 @@ public final class PartnerJourney {
         this.admin = manager.as(adminToken);
         this.keycloak = keycloak;
         this.servicesSecret = servicesSecret;
+    }
+
+    /**
+     * The services' client token for Keycloak's Admin API, fetched once and reused until shortly before it expires
+     * (partners walked at once share it), rather than one token request per partner.
+     */
+    private synchronized String servicesToken() {
+        if (servicesToken == null || System.currentTimeMillis() / 1000 > servicesTokenExpiry - 30) {
+            servicesToken = keycloak.clientToken("consort-services", servicesSecret);
+            servicesTokenExpiry = Keycloak.expiry(servicesToken);
+        }
+        return servicesToken;
     }
 
     /** The whole journey of docs/domain.md for one partner, step by step. */
@@ -155,8 +169,7 @@ public final class PartnerJourney {
                     ? Optional.of(users) : Optional.empty();
         });
         o.partnerAdminPassword = "pw-" + slug;
-        keycloak.choosePassword(keycloak.clientToken("consort-services", servicesSecret), o.partnerAdminEmail,
-                o.partnerAdminPassword);
+        keycloak.choosePassword(servicesToken(), o.partnerAdminEmail, o.partnerAdminPassword);
         o.partnerAdmin = manager.as(keycloak.login(o.partnerAdminEmail, o.partnerAdminPassword));
         narrator.changed(o.partnerAdminEmail + " signed in with a token carrying partner_id " + o.partnerId);
 

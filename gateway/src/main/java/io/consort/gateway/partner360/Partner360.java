@@ -87,7 +87,7 @@ public final class Partner360 {
 
     /** The partner id if this is a 360 request, else empty. */
     public static Optional<String> partnerId(HttpMethod method, String path) {
-        if (method != HttpMethod.GET) {
+        if (method != HttpMethod.GET || !path.endsWith("/360")) {
             return Optional.empty();
         }
         Matcher m = PATH.matcher(path);
