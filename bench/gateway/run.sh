@@ -51,6 +51,7 @@ trap cleanup EXIT
 OUT="$(mktemp -d)"
 "${SERVER_PIN[@]}" java -Xmx128m "$HERE/BenchUpstream.java" > "$OUT/upstream" 2>&1 &
 PIDS+=($!)
+UPSTREAM_PID=$!
 # A single-file program is compiled at launch: allow a loaded machine a minute.
 for _ in $(seq 1 600); do grep -q ' ' "$OUT/upstream" 2>/dev/null && break; sleep 0.1; done
 read -r UPSTREAM_PORT TOKEN < "$OUT/upstream" || { echo "the stand-in service did not start:" >&2; cat "$OUT/upstream" >&2; exit 1; }
@@ -67,6 +68,7 @@ CONSORT_GATEWAY_AUTH_JWKS_URL="$UP/realms/prm/protocol/openid-connect/certs" \
 PRM_GATEWAY_RATE_LIMIT=1000000000 \
   "${SERVER_PIN[@]}" "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS -Xlog:gc:file="$OUT/gc.log" -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
 PIDS+=($!)
+GATEWAY_PID=$!
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$GATEWAY_PORT/q/health/live" >/dev/null && break; sleep 0.1; done
 
 STRAIGHT="$UP/api/v1/programs"
@@ -87,6 +89,16 @@ wrk_fig() { awk '/Requests\/sec/ {r=$2} $1 == "99%" {v=$2; if (v ~ /us$/) {sub(/
 hey_fig() { awk '$2 == "in" && $1 == "50%" {a=$3*1000} $2 == "in" && $1 == "99%" {b=$3*1000} /Requests\/sec/ {r=$2}
   /^\s*\[[0-9]+\]/ {s=s $1 $2 " "} END {printf "%.1f %.2f %.2f %s\n", r, a, b, s}' "$1"; }
 gcs() { grep -c 'Pause' "$OUT/gc.log" 2>/dev/null || echo 0; }
+# CPU time a process has used (user + system), in ms: what a request costs whatever else the machine runs.
+CLK_TCK="$(getconf CLK_TCK)"
+cpu_ms() { awk -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"; }
+# hey_cpu NAME URL PID...: the fixed-rate run, with each PID's CPU ms over it appended to $OUT/cpu-NAME.
+hey_cpu() {
+  local name="$1" url="$2" p before=() i=0; shift 2
+  for p in "$@"; do before+=("$(cpu_ms "$p")"); done
+  hey_run "$url" > "$OUT/$name"
+  for p in "$@"; do echo "$(( $(cpu_ms "$p") - before[i] ))" >> "$OUT/cpu-$name"; i=$((i + 1)); done
+}
 gc_pauses() { awk -v from="$1" '/Pause/ {n++; if (n > from) {v=$NF; sub(/ms$/,"",v); t+=v; if (v>m) m=v; c++}} END {printf "%d GCs, %.1f ms in all, longest %.2f ms", c, t, m}' "$OUT/gc.log"; }
 
 echo "warming up (10 s each)..."
@@ -104,11 +116,11 @@ for r in $(seq 1 "$ROUNDS"); do
   done
   for t in "${order[@]}"; do
     url="$STRAIGHT"; [[ $t == through ]] && url="$THROUGH"
-    hey_run "$url" > "$OUT/hey-$t-$r"
+    hey_cpu "hey-$t-$r" "$url" "$UPSTREAM_PID" "$GATEWAY_PID"
   done
   for t in "${order[@]}"; do
     url="$SECTION"; [[ $t == through ]] && url="$THREE_SIXTY"
-    hey_run "$url" > "$OUT/360-$t-$r"
+    hey_cpu "360-$t-$r" "$url" "$UPSTREAM_PID" "$GATEWAY_PID"
   done
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -140,7 +152,20 @@ awk '
     printf "  partner 360 p99 %.2f ms (%.2f-%.2f) beside one section call straight %.2f ms (%.2f-%.2f): %+.2f ms\n",
       med(x, n), lo(x, n), hi(x, n), med(op, n), lo(op, n), hi(op, n), med(xadd, n)
   }' "$OUT/rows"
-GATEWAY_PID="${PIDS[1]}"
+# CPU per request at the fixed rate, summed over the rounds: the gateway's own cost, beside the stand-in's per call.
+per_request() { # files... -> "<upstream us> <gateway us>" per request
+  local f n=0 up=0 gw=0 c
+  for f in "$@"; do
+    c="$(awk '/^\s*\[[0-9]+\]/ {s += $2} END {print s + 0}' "$OUT/$f")"
+    n=$((n + c)); up=$((up + $(sed -n 1p "$OUT/cpu-$f"))); gw=$((gw + $(sed -n 2p "$OUT/cpu-$f")))
+  done
+  awk -v n="$n" -v u="$up" -v g="$gw" 'BEGIN { printf "%.0f %.0f\n", u * 1000 / n, g * 1000 / n }'
+}
+read -r S_UP _ < <(per_request $(cd "$OUT" && ls hey-straight-*))
+read -r T_UP T_GW < <(per_request $(cd "$OUT" && ls hey-through-*))
+read -r X_UP X_GW < <(per_request $(cd "$OUT" && ls 360-through-*))
+echo "CPU per request at the fixed rate: the stand-in ${S_UP} us straight (${T_UP} us when called through); the gateway ${T_GW} us per"
+echo "  proxied call, ${X_GW} us per 360 (six calls; the stand-in ${X_UP} us for them)"
 echo "gateway: $(gc_pauses "$GC_BEFORE") while measured; RSS after the run $(ps -o rss= -p "$GATEWAY_PID" | awk '{printf "%d MB", $1/1024}')"
 echo "load average before: $LOAD_BEFORE, after: $LOAD_AFTER; $CPUS CPUs; pinned: ${CLIENT_PIN[*]:-no} (client) ${SERVER_PIN[*]:-} (servers)"
 echo "gateway JVM: $GATEWAY_JAVA $GATEWAY_JAVA_OPTS"

@@ -54,7 +54,7 @@ public final class DemoData {
         ExecutorService pool = Executors.newFixedThreadPool(COMPANIES.size());
         try {
             PartnerJourney journey = new PartnerJourney(gateway, keycloak, managerToken, keycloak.login("admin", "admin-pw"),
-                    Demo.env("PRM_SERVICES_SECRET", "services-secret"), Narrator.SILENT);
+                    Demo.env("PRM_SERVICES_SECRET", "services-secret"), Narrator.SILENT, java.time.Duration.ofSeconds(120));
             // The programs, the prospects and the lounge do not depend on each other: made at once.
             Map<Program, Future<String>> opening = new LinkedHashMap<>();
             for (Program p : PROGRAMS) {
