@@ -104,7 +104,7 @@ if command -v wrk >/dev/null && command -v hey >/dev/null; then
   STRAIGHT="$(url recruitment 8081)/api/v1/programs?limit=20" THROUGH="$GW/api/v1/programs?limit=20"
   wrk_fig() { wrk -t1 -c"$WRK_CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1" |
     awk '/Requests\/sec/ {r=$2} /Non-2xx/ {e=" ("$0")"} END {printf "%s%s\n", r, e}'; }
-  hey_fig() { hey -z "$DURATION" -c 4 -q "$(( (RATE + 3) / 4 ))" -H "Authorization: Bearer $TOKEN" "$1" |
+  hey_fig() { hey -z "$DURATION" -c 4 -T application/json -q "$(( (RATE + 3) / 4 ))" -H "Authorization: Bearer $TOKEN" "$1" |
     awk '$2 == "in" && $1 == "50%" {a=$3*1000} $2 == "in" && $1 == "99%" {b=$3*1000} /^\s*\[[0-9]+\]/ {s=s $1 $2 " "} END {printf "%.2f %.2f %s\n", a, b, s}'; }
   wrk -t1 -c4 -d5s -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null; wrk -t1 -c4 -d5s -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,10 +19,6 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,18 +132,7 @@ class VerifiedTokensTest {
     }
 
     private static String sign(RsaJsonWebKey key, String subject, long expiresAt) throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setAudience("consort-api");
-        claims.setSubject(subject);
-        claims.setIssuedAtToNow();
-        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt));
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
+        return SignedTokens.sign(key, ISSUER, "consort-api", subject, expiresAt);
     }
 
     private static Caller await(Future<Caller> caller) throws Exception {
