@@ -11,11 +11,15 @@ import java.util.concurrent.Executors;
 
 /**
  * The bench's stand-in service and realm, in one JDK-only process: GET /api/v1/programs answers a small JSON list
- * (the same bytes every time), /certs serves a freshly made RSA key as a JWKS, and the process prints its port and
+ * (the same bytes every time), the partner 360's six section paths answer small JSON documents, /certs serves a freshly made RSA key as a JWKS, and the process prints its port and
  * a token signed with that key (issuer http://127.0.0.1:PORT/realms/prm, audience consort-api, valid 1 h).
  */
 public class BenchUpstream {
     public static void main(String[] args) throws Exception {
+        // The JDK server writes an answer's head and body separately; with Nagle's algorithm on, the body then waits
+        // for the client's delayed ACK (40 ms on Linux), which made every straight call take ~44 ms and hid the
+        // gateway's own cost under it. A real service (Vert.x) sets TCP_NODELAY, so the stand-in does too.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
@@ -33,6 +37,24 @@ public class BenchUpstream {
             ex.getResponseBody().write(programs);
             ex.close();
         });
+        // The partner 360's six sections (profile, scorecard, open leads and deals, MDF budgets, membership), so the 360
+        // can be measured against the same stand-in: small JSON answers of the shapes the services give.
+        for (String[] section : new String[][] {
+                {"/api/v1/partners/", "{\"id\":\"%s\",\"name\":\"Bench 360 GmbH\",\"state\":\"ACTIVE\",\"region\":\"EMEA\"}"},
+                {"/api/v1/scorecards/", "{\"partnerId\":\"%s\",\"tier\":\"GOLD\",\"score\":87}"},
+                {"/api/v1/members/", "{\"partnerId\":\"%s\",\"status\":\"ACTIVE\",\"tier\":\"GOLD\"}"},
+                {"/api/v1/leads", "{\"items\":[],\"nextCursor\":null}"},
+                {"/api/v1/deal-registrations", "{\"items\":[],\"nextCursor\":null}"},
+                {"/api/v1/mdf/budgets", "{\"items\":[],\"nextCursor\":null}"}}) {
+            server.createContext(section[0], ex -> {
+                String path = ex.getRequestURI().getPath();
+                byte[] body = String.format(section[1], path.substring(path.lastIndexOf('/') + 1)).getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+        }
         server.createContext("/realms/prm/protocol/openid-connect/certs", ex -> {
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, jwks.length);

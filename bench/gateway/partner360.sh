@@ -78,9 +78,40 @@ fanout 5 "$THREE_SIXTY" >/dev/null
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 read -r RAW_RPS RAW_P50 RAW_P90 RAW_P99 RAW_STATUS < <(fanout "$SECONDS_EACH" "${URLS[@]}")
 read -r GW_RPS GW_P50 GW_P90 GW_P99 GW_STATUS < <(fanout "$SECONDS_EACH" "$THREE_SIXTY")
+# Each section's call alone, straight to its service, same client: the slowest of them is the floor the 360 sits on.
+SLOWEST_P99=0 SLOWEST=""
+declare -a SINGLE=()
+for i in "${!URLS[@]}"; do
+  read -r S_RPS S_P50 S_P90 S_P99 S_STATUS < <(fanout "${SINGLE_SECONDS:-$SECONDS_EACH}" "${URLS[$i]}")
+  SINGLE+=("$(printf '%-52s %9s %8s %8s %8s  %s' "  one call alone, straight: ${NAMES[$i]}" "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_STATUS")")
+  if awk -v a="$S_P99" -v b="$SLOWEST_P99" 'BEGIN { exit !(a > b) }'; then SLOWEST_P99="$S_P99" SLOWEST="${NAMES[$i]}"; fi
+done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-52s %9s %8s %8s %8s  %s\n' "" "rounds/s" "p50 ms" "p90 ms" "p99 ms" "statuses"
 printf '%-52s %9s %8s %8s %8s  %s\n' "raw: the six section calls at once, straight" "$RAW_RPS" "$RAW_P50" "$RAW_P90" "$RAW_P99" "$RAW_STATUS"
 printf '%-52s %9s %8s %8s %8s  %s\n' "partner 360 through the gateway" "$GW_RPS" "$GW_P50" "$GW_P90" "$GW_P99" "$GW_STATUS"
-awk -v p="$GW_P99" -v s="$RAW_P99" 'BEGIN { printf "360 p99 %.1f ms (goal <= 50 ms: %s); the gateway adds %.1f ms to the raw fan-out'"'"'s p99\n", p, (p <= 50 ? "met" : "NOT met"), p - s }'
+printf '%s\n' "${SINGLE[@]}"
+awk -v p="$GW_P99" -v s="$RAW_P99" -v one="$SLOWEST_P99" -v name="$SLOWEST" 'BEGIN {
+  printf "360 p99 %.1f ms (goal <= 50 ms: %s); the raw fan-out'"'"'s p99 %.1f ms; the slowest single call (%s) p99 %.1f ms\n",
+    p, (p <= 50 ? "met" : "NOT met"), s, name, one }'
 echo "($CONNECTIONS callers, ${SECONDS_EACH} s each, same JDK client; load average before: $LOAD_BEFORE, after: $LOAD_AFTER)"
+
+# The gateway in front of a real service: GET /api/v1/programs straight to recruitment and through the gateway,
+# with the manager's Keycloak token (so the edge check and the service's own check both run), same client each
+# way: wrk at saturation (WRK_CONNECTIONS) for the throughput ratio, hey at a fixed RATE for the added p99.
+if command -v wrk >/dev/null && command -v hey >/dev/null; then
+  RATE="${RATE:-100}" WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"
+  STRAIGHT="$(url recruitment 8081)/api/v1/programs?limit=20" THROUGH="$GW/api/v1/programs?limit=20"
+  wrk_fig() { wrk -t1 -c"$WRK_CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1" |
+    awk '/Requests\/sec/ {r=$2} /Non-2xx/ {e=" ("$0")"} END {printf "%s%s\n", r, e}'; }
+  hey_fig() { hey -z "$DURATION" -c 4 -T application/json -q "$(( (RATE + 3) / 4 ))" -H "Authorization: Bearer $TOKEN" "$1" |
+    awk '$2 == "in" && $1 == "50%" {a=$3*1000} $2 == "in" && $1 == "99%" {b=$3*1000} /^\s*\[[0-9]+\]/ {s=s $1 $2 " "} END {printf "%.2f %.2f %s\n", a, b, s}'; }
+  wrk -t1 -c4 -d5s -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null; wrk -t1 -c4 -d5s -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+  R_S="$(wrk_fig "$STRAIGHT")"; R_T="$(wrk_fig "$THROUGH")"
+  read -r L_S50 L_S99 L_SS < <(hey_fig "$STRAIGHT"); read -r L_T50 L_T99 L_TS < <(hey_fig "$THROUGH")
+  printf '\nGET /api/v1/programs, a real service: saturation (wrk -c%s) straight %s req/s, through %s req/s\n' "$WRK_CONNECTIONS" "$R_S" "$R_T"
+  printf 'at %s req/s (hey -c4): straight p50 %s / p99 %s ms (%s), through p50 %s / p99 %s ms (%s)\n' "$RATE" "$L_S50" "$L_S99" "$L_SS" "$L_T50" "$L_T99" "$L_TS"
+  awk -v a="${R_T%% *}" -v b="${R_S%% *}" -v p="$L_T99" -v q="$L_S99" 'BEGIN { printf "throughput ratio %.2fx (goal >= 0.8x), added p99 %+.2f ms (goal <= 2 ms)\n", a / b, p - q }'
+  echo "(load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg))"
+fi

@@ -1,68 +1,172 @@
 #!/usr/bin/env bash
 # bench/gateway: the same GET straight to a service and through the gateway (edge token check, rate limit and
-# breaker on), same client (wrk), same run. Prints requests/s and latency percentiles of both, the throughput
-# ratio and the p99 the gateway adds. Self-contained: a JDK-only stand-in service that also serves the realm's
-# keys (BenchUpstream.java) and the gateway's built jar on free ports; nothing else needs to run.
-#   DURATION=20s CONNECTIONS=32 THREADS=2 bench/gateway/run.sh
+# breaker on), same client, same run, rounds alternating between the two targets. Two measurements:
+#   1. saturation (wrk, closed loop): requests/s of both and their ratio (goal >= 0.8x);
+#   2. latency at a fixed rate below saturation (hey, RATE requests/s in total): p50/p99 of both and the p99 the
+#      gateway adds (goal <= 2 ms). A closed-loop client at saturation measures queueing, not the hop: its
+#      latency is connections / throughput, so its p99s only restate the throughput ratio.
+# And the partner 360 through the gateway beside the slowest of its six single calls straight (stand-in sections).
+# Every figure per round, then the median and the spread (min-max) over ROUNDS rounds.
+# Self-contained: a JDK-only stand-in service that also serves the realm's keys (BenchUpstream.java) and the
+# gateway's built jar, run with the JVM options ./prm gives it (PRM_GATEWAY_JAVA_OPTS), on free ports.
+#   ROUNDS=3 DURATION=10s CONNECTIONS=32 THREADS=2 RATE=400 PIN=1 bench/gateway/run.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
-DURATION="${DURATION:-15s}"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
+RATE="${RATE:-400}"        # fixed-rate phase: requests/s in total, over RATE_WORKERS connections
+RATE_WORKERS="${RATE_WORKERS:-8}"
+# PIN=1: the client on the last CPU, the servers (stand-in, gateway) on the others, so the client competes with
+# neither target differently; needs 2+ CPUs. PIN=0 lets the scheduler place everything.
+PIN="${PIN:-1}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
-if [[ ! -f "$JAR" || -n "$(find "$ROOT/gateway/src" "$ROOT/gateway/pom.xml" -newer "$JAR" -print -quit)" ]]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl gateway -am package -DskipTests)
+command -v hey >/dev/null || { echo "hey is needed: apt-get install hey" >&2; exit 1; }
+APP="${GATEWAY_APP:-$ROOT/gateway/target/quarkus-app}"
+JAR="$APP/quarkus-run.jar"
+if [[ -z "${GATEWAY_APP:-}" ]] && [[ ! -f "$JAR" || -n "$(find "$ROOT/gateway/src/main" "$ROOT/gateway/pom.xml" -newer "$JAR" -print -quit)" ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -pl gateway -am package -DskipTests -Dapi.checks.skip)
+fi
+# The gateway runs as ./prm runs it: its JVM options (prm's default unless GATEWAY_JAVA_OPTS is set), on the
+# JDK 25 prm prefers when there is one (without prm's AOT cache, which only shortens start-up).
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-$(sed -n 's/^PRM_GATEWAY_JAVA_OPTS="\${PRM_GATEWAY_JAVA_OPTS:-\(.*\)}"$/\1/p' "$ROOT/prm")}"
+[[ -n "$GATEWAY_JAVA_OPTS" ]] || { echo "could not read PRM_GATEWAY_JAVA_OPTS from ./prm" >&2; exit 1; }
+GATEWAY_JAVA="${GATEWAY_JAVA:-java}"
+if [[ -z "${GATEWAY_JAVA_SET:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java && "$GATEWAY_JAVA" == java ]]; then
+  GATEWAY_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+CPUS="$(nproc)"
+SERVER_PIN=() CLIENT_PIN=()
+if [[ "$PIN" == 1 && "$CPUS" -ge 2 ]] && command -v taskset >/dev/null; then
+  SERVER_PIN=(taskset -c "0-$((CPUS - 2))") CLIENT_PIN=(taskset -c "$((CPUS - 1))")
+fi
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
 OUT="$(mktemp -d)"
-java -Xmx128m "$HERE/BenchUpstream.java" > "$OUT/upstream" 2>&1 &
+"${SERVER_PIN[@]}" java -Xmx128m "$HERE/BenchUpstream.java" > "$OUT/upstream" 2>&1 &
 PIDS+=($!)
+UPSTREAM_PID=$!
 # A single-file program is compiled at launch: allow a loaded machine a minute.
 for _ in $(seq 1 600); do grep -q ' ' "$OUT/upstream" 2>/dev/null && break; sleep 0.1; done
 read -r UPSTREAM_PORT TOKEN < "$OUT/upstream" || { echo "the stand-in service did not start:" >&2; cat "$OUT/upstream" >&2; exit 1; }
 GATEWAY_PORT="$(free_port)"
 
+UP="http://127.0.0.1:$UPSTREAM_PORT"
+# shellcheck disable=SC2086
 PRM_GATEWAY_PORT="$GATEWAY_PORT" \
-CONSORT_GATEWAY_UPSTREAMS_RECRUITMENT_URL="http://127.0.0.1:$UPSTREAM_PORT" \
-CONSORT_GATEWAY_AUTH_ISSUER="http://127.0.0.1:$UPSTREAM_PORT/realms/prm" \
-CONSORT_GATEWAY_AUTH_JWKS_URL="http://127.0.0.1:$UPSTREAM_PORT/realms/prm/protocol/openid-connect/certs" \
+CONSORT_GATEWAY_UPSTREAMS_RECRUITMENT_URL="$UP" CONSORT_GATEWAY_UPSTREAMS_COMMUNITY_URL="$UP" \
+CONSORT_GATEWAY_UPSTREAMS_CAMPAIGN_URL="$UP" CONSORT_GATEWAY_UPSTREAMS_PERFORMANCE_URL="$UP" \
+CONSORT_GATEWAY_UPSTREAMS_INTEGRATION_URL="$UP" \
+CONSORT_GATEWAY_AUTH_ISSUER="$UP/realms/prm" \
+CONSORT_GATEWAY_AUTH_JWKS_URL="$UP/realms/prm/protocol/openid-connect/certs" \
 PRM_GATEWAY_RATE_LIMIT=1000000000 \
-  java -Xmx128m -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
+  "${SERVER_PIN[@]}" "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS -Xlog:gc:file="$OUT/gc.log" -jar "$JAR" > "$OUT/gateway.log" 2>&1 &
 PIDS+=($!)
+GATEWAY_PID=$!
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$GATEWAY_PORT/q/health/live" >/dev/null && break; sleep 0.1; done
 
-STRAIGHT="http://127.0.0.1:$UPSTREAM_PORT/api/v1/programs"
+STRAIGHT="$UP/api/v1/programs"
 THROUGH="http://127.0.0.1:$GATEWAY_PORT/api/v1/programs"
-# The gateway must really check the token: no token is a 401, the token a 200.
+PARTNER=7f1c7a52-3b8e-4a59-9d0c-2d1f3c1b9e11
+SECTION="$UP/api/v1/deal-registrations?partnerId=$PARTNER&state=SUBMITTED,IN_REVIEW,ACTION_REQUIRED,APPROVED&limit=50"
+THREE_SIXTY="http://127.0.0.1:$GATEWAY_PORT/api/v1/partners/$PARTNER/360"
+# The gateway must really check the token: no token is a 401, the token a 200; the 360 must come whole.
 [[ "$(curl -s -o /dev/null -w '%{http_code}' "$THROUGH")" == 401 ]] || { echo "the gateway did not refuse a call without a token" >&2; exit 1; }
 [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$THROUGH")" == 200 ]] || { echo "the gateway refused the bench token" >&2; cat "$OUT/gateway.log" >&2; exit 1; }
+curl -s -H "Authorization: Bearer $TOKEN" "$THREE_SIXTY" | grep -q '"complete":true' || { echo "the 360 did not come complete" >&2; exit 1; }
 
+wrk_run() { "${CLIENT_PIN[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1"; }
+hey_run() { "${CLIENT_PIN[@]}" hey -z "$DURATION" -c "$RATE_WORKERS" -q "$(( (RATE + RATE_WORKERS - 1) / RATE_WORKERS ))" -H "Authorization: Bearer $TOKEN" "$1"; }
+# wrk: requests/s and p99 in ms; hey: p50 and p99 in ms and the statuses seen.
+wrk_fig() { awk '/Requests\/sec/ {r=$2} $1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else {sub(/s$/,"",v); v*=1000}; p=v}
+  /Non-2xx|Socket errors/ {e=e" "$0} END {printf "%s %.2f%s\n", r, p, e}' "$1"; }
+hey_fig() { awk '$2 == "in" && $1 == "50%" {a=$3*1000} $2 == "in" && $1 == "99%" {b=$3*1000} /Requests\/sec/ {r=$2}
+  /^\s*\[[0-9]+\]/ {s=s $1 $2 " "} END {printf "%.1f %.2f %.2f %s\n", r, a, b, s}' "$1"; }
+gcs() { grep -c 'Pause' "$OUT/gc.log" 2>/dev/null || echo 0; }
+# CPU time a process has used (user + system), in ms: what a request costs whatever else the machine runs.
+CLK_TCK="$(getconf CLK_TCK)"
+cpu_ms() { awk -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"; }
+# hey_cpu NAME URL PID...: the fixed-rate run, with each PID's CPU ms over it appended to $OUT/cpu-NAME.
+hey_cpu() {
+  local name="$1" url="$2" p before=() i=0; shift 2
+  for p in "$@"; do before+=("$(cpu_ms "$p")"); done
+  hey_run "$url" > "$OUT/$name"
+  for p in "$@"; do echo "$(( $(cpu_ms "$p") - before[i] ))" >> "$OUT/cpu-$name"; i=$((i + 1)); done
+}
+gc_pauses() { awk -v from="$1" '/Pause/ {n++; if (n > from) {v=$NF; sub(/ms$/,"",v); t+=v; if (v>m) m=v; c++}} END {printf "%d GCs, %.1f ms in all, longest %.2f ms", c, t, m}' "$OUT/gc.log"; }
+
+echo "warming up (10 s each)..."
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d10s -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d10s -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d5s -H "Authorization: Bearer $TOKEN" "$THREE_SIXTY" >/dev/null
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1"; }
-echo "warming up both (5 s each)..."
-wrk -t1 -c8 -d5s -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null
-wrk -t1 -c8 -d5s -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
-run "$STRAIGHT" > "$OUT/straight"
-run "$THROUGH" > "$OUT/through"
-
-rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
-pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else { sub(/s$/, "", v); print v * 1000 } }'; }
-errors() { grep -E "Non-2xx|Socket errors" "$1" || true; }
-
-printf '%-22s %12s %10s %10s %10s\n' "" "requests/s" "p50 ms" "p90 ms" "p99 ms"
-for name in straight through; do
-  printf '%-22s %12s %10s %10s %10s\n' "$([[ $name == straight ]] && echo "straight to service" || echo "through the gateway")" \
-    "$(rps "$OUT/$name")" "$(ms "$(pct "$OUT/$name" 50%)")" "$(ms "$(pct "$OUT/$name" 90%)")" "$(ms "$(pct "$OUT/$name" 99%)")"
-  errors "$OUT/$name"
+GC_BEFORE="$(gcs)"
+for r in $(seq 1 "$ROUNDS"); do
+  # Alternate which target goes first, so neither always runs on a warmer (or busier) machine.
+  if (( r % 2 )); then order=(straight through); else order=(through straight); fi
+  for t in "${order[@]}"; do
+    url="$STRAIGHT"; [[ $t == through ]] && url="$THROUGH"
+    wrk_run "$url" > "$OUT/wrk-$t-$r"
+  done
+  for t in "${order[@]}"; do
+    url="$STRAIGHT"; [[ $t == through ]] && url="$THROUGH"
+    hey_cpu "hey-$t-$r" "$url" "$UPSTREAM_PID" "$GATEWAY_PID"
+  done
+  for t in "${order[@]}"; do
+    url="$SECTION"; [[ $t == through ]] && url="$THREE_SIXTY"
+    hey_cpu "360-$t-$r" "$url" "$UPSTREAM_PID" "$GATEWAY_PID"
+  done
 done
-awk -v a="$(rps "$OUT/through")" -v b="$(rps "$OUT/straight")" -v p="$(ms "$(pct "$OUT/through" 99%)")" -v q="$(ms "$(pct "$OUT/straight" 99%)")" \
-  'BEGIN { printf "throughput ratio (through / straight): %.2fx   added p99: %.2f ms\n", a / b, p - q }'
-echo "(load average before: $LOAD_BEFORE; wrk -t$THREADS -c$CONNECTIONS -d$DURATION, edge token check + rate limit + breaker on; gateway RSS: $(ps -o rss= -p "${PIDS[1]}" | awk '{printf "%d MB", $1/1024}'))"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+printf '\n%-6s | %-34s | %-46s | %-46s\n' "" "saturation (wrk -t$THREADS -c$CONNECTIONS): req/s" "fixed $RATE req/s (hey -c$RATE_WORKERS): p50 / p99 ms" "partner 360 at $RATE/s: p50 / p99 ms"
+printf '%-6s | %9s %9s %6s | %-13s %-13s %8s | %-13s %-13s %8s\n' round straight through ratio straight through "+p99" "1 call" "360" "+p99"
+for r in $(seq 1 "$ROUNDS"); do
+  read -r SR SP SE < <(wrk_fig "$OUT/wrk-straight-$r"); read -r TR TP TE < <(wrk_fig "$OUT/wrk-through-$r")
+  read -r _ S50 S99 SS < <(hey_fig "$OUT/hey-straight-$r"); read -r _ T50 T99 TS < <(hey_fig "$OUT/hey-through-$r")
+  read -r _ O50 O99 OS < <(hey_fig "$OUT/360-straight-$r"); read -r _ X50 X99 XS < <(hey_fig "$OUT/360-through-$r")
+  echo "$r $SR $TR $S99 $T99 $O99 $X99" >> "$OUT/rows"
+  printf '%-6s | %9s %9s %5.2fx | %5.2f / %-5.2f %5.2f / %-5.2f %+7.2f | %5.2f / %-5.2f %5.2f / %-5.2f %+7.2f\n' "$r" "$SR" "$TR" \
+    "$(awk -v a="$TR" -v b="$SR" 'BEGIN{print a/b}')" "$S50" "$S99" "$T50" "$T99" "$(awk -v a="$T99" -v b="$S99" 'BEGIN{print a-b}')" \
+    "$O50" "$O99" "$X50" "$X99" "$(awk -v a="$X99" -v b="$O99" 'BEGIN{print a-b}')"
+  for e in "$SE" "$TE"; do [[ -z "${e// }" ]] || echo "       wrk:$e"; done
+  for s in "$SS" "$TS" "$OS" "$XS"; do [[ "$s" =~ ^\[200\][0-9]+\ $ ]] || echo "       statuses: $s"; done
+done
+awk '
+  function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
+    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
+  function lo(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
+  function hi(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }
+  { n++; ratio[n] = $3 / $2; sp[n] = $4; tp[n] = $5; add[n] = $5 - $4; op[n] = $6; xp[n] = $7; x[n] = $7; xadd[n] = $7 - $6 }
+  END {
+    printf "\nover %d rounds, median (min-max):\n", n
+    printf "  throughput ratio through/straight  %.2fx (%.2f-%.2f)   goal >= 0.8x\n", med(ratio, n), lo(ratio, n), hi(ratio, n)
+    printf "  p99 straight %.2f ms (%.2f-%.2f), through %.2f ms (%.2f-%.2f)\n", med(sp, n), lo(sp, n), hi(sp, n), med(tp, n), lo(tp, n), hi(tp, n)
+    printf "  added p99 at a fixed rate          %+.2f ms (%+.2f..%+.2f)   goal <= 2 ms\n", med(add, n), lo(add, n), hi(add, n)
+    printf "  partner 360 p99 %.2f ms (%.2f-%.2f) beside one section call straight %.2f ms (%.2f-%.2f): %+.2f ms\n",
+      med(x, n), lo(x, n), hi(x, n), med(op, n), lo(op, n), hi(op, n), med(xadd, n)
+  }' "$OUT/rows"
+# CPU per request at the fixed rate, summed over the rounds: the gateway's own cost, beside the stand-in's per call.
+per_request() { # files... -> "<upstream us> <gateway us>" per request
+  local f n=0 up=0 gw=0 c
+  for f in "$@"; do
+    c="$(awk '/^\s*\[[0-9]+\]/ {s += $2} END {print s + 0}' "$OUT/$f")"
+    n=$((n + c)); up=$((up + $(sed -n 1p "$OUT/cpu-$f"))); gw=$((gw + $(sed -n 2p "$OUT/cpu-$f")))
+  done
+  awk -v n="$n" -v u="$up" -v g="$gw" 'BEGIN { printf "%.0f %.0f\n", u * 1000 / n, g * 1000 / n }'
+}
+read -r S_UP _ < <(per_request $(cd "$OUT" && ls hey-straight-*))
+read -r T_UP T_GW < <(per_request $(cd "$OUT" && ls hey-through-*))
+read -r X_UP X_GW < <(per_request $(cd "$OUT" && ls 360-through-*))
+echo "CPU per request at the fixed rate: the stand-in ${S_UP} us straight (${T_UP} us when called through); the gateway ${T_GW} us per"
+echo "  proxied call, ${X_GW} us per 360 (six calls; the stand-in ${X_UP} us for them)"
+echo "gateway: $(gc_pauses "$GC_BEFORE") while measured; RSS after the run $(ps -o rss= -p "$GATEWAY_PID" | awk '{printf "%d MB", $1/1024}')"
+echo "load average before: $LOAD_BEFORE, after: $LOAD_AFTER; $CPUS CPUs; pinned: ${CLIENT_PIN[*]:-no} (client) ${SERVER_PIN[*]:-} (servers)"
+echo "gateway JVM: $GATEWAY_JAVA $GATEWAY_JAVA_OPTS"
+[[ -z "${KEEP:-}" ]] || echo "raw outputs kept in $OUT"

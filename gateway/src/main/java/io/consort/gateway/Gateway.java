@@ -5,6 +5,7 @@ import io.consort.gateway.openapi.DocsRoutes;
 import io.consort.gateway.openapi.MergedOpenApi;
 import io.consort.gateway.partner360.Partner360;
 import io.consort.gateway.proxy.CircuitBreaker;
+import io.consort.gateway.proxy.EventLoopClients;
 import io.consort.gateway.proxy.PooledConnections;
 import io.consort.gateway.proxy.ProxyHandler;
 import io.consort.gateway.proxy.ProxySettings;
@@ -36,6 +37,7 @@ public class Gateway {
     private final RoutingTable table;
     private final Map<String, CircuitBreaker> breakers;
     private final HttpClient client;
+    private final EventLoopClients clients;
     private final PooledConnections connections = new PooledConnections();
     private final GatewayConfig config;
     private final MeterRegistry registry;
@@ -70,11 +72,13 @@ public class Gateway {
                 .setDecompressionSupported(false);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream());
         this.client = vertx.createHttpClient(options, pool);
+        this.clients = new EventLoopClients(vertx, options, pool, client);
         String root = nonApplicationRoot.startsWith("/") ? nonApplicationRoot : "/" + nonApplicationRoot;
         this.ownPrefix = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         GatewayConfig.AuthConfig auth = config.auth();
         Jwks keys = new Jwks(client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
-        this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew());
+        this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew(), auth.verifiedTokens(),
+                () -> System.currentTimeMillis() / 1000);
         this.limits = rateLimits(config.rateLimit());
     }
 
@@ -95,12 +99,12 @@ public class Gateway {
     void installRoute(@Observes Router router) {
         // Fetched ahead of the first token, without holding start-up: Keycloak may come up after the gateway.
         tokens.keys().refresh();
-        ProxySettings settings = new ProxySettings(client, config.connectTimeout().toMillis(), config.requestTimeout().toMillis(),
+        ProxySettings settings = new ProxySettings(clients, config.connectTimeout().toMillis(), config.requestTimeout().toMillis(),
                 Math.max(1, config.retryAfter().toSeconds()), config.trustForwardedHeaders(), config.maxBodySize().asLongValue(), new RouteMetrics(registry),
                 connections);
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(new ProxyHandler(table, breakers, settings, ownPrefix, tokens, limits,
-                        new Partner360(table, breakers, client, config.partner360Deadline().toMillis(), config.connectTimeout().toMillis())))
+                        new Partner360(table, breakers, clients, config.partner360Deadline().toMillis(), config.connectTimeout().toMillis())))
                 .failureHandler(ProxyHandler::failure);
         new DocsRoutes(new MergedOpenApi(table, client, config.auth().issuer(), 2000),
                 "consort-portal").install(router, ownPrefix);
@@ -129,6 +133,7 @@ public class Gateway {
 
     @PreDestroy
     void close() {
+        clients.close();
         client.close();
     }
 }

@@ -110,6 +110,13 @@ public interface GatewayConfig {
         /** Keys older than this are fetched again before the next token is checked. */
         @WithDefault("1h")
         Duration jwksMaxAge();
+
+        /**
+         * How many verified tokens to remember (0: none), so a client's next call with the same token skips the
+         * signature check; each is trusted only until its own expiry and only while the realm's keys are unchanged.
+         */
+        @WithDefault("4096")
+        int verifiedTokens();
     }
 
     interface UpstreamConfig {

@@ -11,9 +11,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 
@@ -132,18 +129,8 @@ class EdgeSecurityTest {
     }
 
     static String sign(RsaJsonWebKey key, String issuer, String audience, long secondsValid) throws JoseException {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setAudience(audience);
-        claims.setSubject(UUID.randomUUID().toString());
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(secondsValid / 60f);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
+        return io.consort.gateway.security.SignedTokens.sign(key, issuer, audience, UUID.randomUUID().toString(),
+                System.currentTimeMillis() / 1000 + secondsValid);
     }
 
     private static void publish(RsaJsonWebKey key) {

@@ -28,8 +28,14 @@ import java.util.stream.Collectors;
 public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * HTTP/1.1, as curl and a browser's fetch speak to the gateway: a pool of connections, one call at a time on each.
+     * (The JDK client would otherwise upgrade its one connection to h2c and multiplex every thread's calls over it.)
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The longest {@code Retry-After} a rate-limited call waits for before it is sent again. */
+    private static final long LONGEST_RETRY_AFTER_SECONDS = 60;
 
     private final String baseUrl;
     private final String token;
@@ -136,7 +142,19 @@ public final class Api {
             request.header("Content-Type", "application/json").method(method,
                     HttpRequest.BodyPublishers.ofString(write(body)));
         }
-        HttpResponse<String> response = send(request.build(), method, path);
+        HttpRequest built = request.build();
+        HttpResponse<String> answer = send(built, method, path);
+        // A rate limit (the public application path allows 10 a minute per client address) says when to come back:
+        // the same request, with the same Idempotency-Key, goes again then, unless the caller expects the 429.
+        while (answer.statusCode() == 429 && Arrays.stream(expected).noneMatch(s -> s == 429)) {
+            long wait = answer.headers().firstValueAsLong("Retry-After").orElse(1);
+            if (wait > LONGEST_RETRY_AFTER_SECONDS) {
+                break;
+            }
+            pause(Math.max(1, wait));
+            answer = send(built, method, path);
+        }
+        HttpResponse<String> response = answer;
         Map<String, String> answerHeaders = new LinkedHashMap<>();
         response.headers().map().forEach((k, v) -> answerHeaders.put(k.toLowerCase(), String.join(", ", v)));
         Call call = new Call(method, path, response.statusCode(), read(response.body()), answerHeaders);
@@ -146,6 +164,15 @@ public final class Api {
             throw new UnexpectedAnswer(call, expected);
         }
         return call;
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest request, String method, String path) {

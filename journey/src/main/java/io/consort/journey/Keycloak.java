@@ -48,13 +48,27 @@ public final class Keycloak {
         if (!found.isArray() || found.isEmpty()) {
             throw new IllegalStateException("Keycloak has no login " + username);
         }
-        String id = found.get(0).get("id").asText();
+        JsonNode user = found.get(0);
+        String id = user.get("id").asText();
         send(adminToken, "PUT", "/admin/realms/prm/users/" + id + "/reset-password",
                 Map.of("type", "password", "value", password, "temporary", false));
-        Map<String, Object> user = Api.JSON.convertValue(send(adminToken, "GET", "/admin/realms/prm/users/" + id, null),
-                Map.class);
-        user.put("requiredActions", List.of());
-        send(adminToken, "PUT", "/admin/realms/prm/users/" + id, user);
+        // The search answered the whole user (not the brief form): only a user with required actions left needs another
+        // write, and that representation serves for it without reading the user again.
+        if (!user.path("requiredActions").isEmpty()) {
+            Map<String, Object> cleared = Api.JSON.convertValue(user, Map.class);
+            cleared.put("requiredActions", List.of());
+            send(adminToken, "PUT", "/admin/realms/prm/users/" + id, cleared);
+        }
+    }
+
+    /** A JWT's expiry ({@code exp}, seconds since the epoch), read without verifying it; 0 if it has none. */
+    static long expiry(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            return parts.length < 2 ? 0 : Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1])).path("exp").asLong(0);
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     private String token(Map<String, String> form) {

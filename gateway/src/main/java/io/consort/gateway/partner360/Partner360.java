@@ -2,6 +2,7 @@ package io.consort.gateway.partner360;
 
 import io.consort.contracts.ProblemType;
 import io.consort.gateway.proxy.CircuitBreaker;
+import io.consort.gateway.proxy.EventLoopClients;
 import io.consort.gateway.proxy.Headers;
 import io.consort.gateway.proxy.ProblemResponses;
 import io.consort.gateway.routing.Route;
@@ -11,7 +12,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -72,22 +72,22 @@ public final class Partner360 {
 
     private final RoutingTable table;
     private final Map<String, CircuitBreaker> breakers;
-    private final HttpClient client;
+    private final EventLoopClients clients;
     private final long deadlineMillis;
     private final long connectTimeoutMillis;
 
-    public Partner360(RoutingTable table, Map<String, CircuitBreaker> breakers, HttpClient client, long deadlineMillis,
+    public Partner360(RoutingTable table, Map<String, CircuitBreaker> breakers, EventLoopClients clients, long deadlineMillis,
             long connectTimeoutMillis) {
         this.table = table;
         this.breakers = breakers;
-        this.client = client;
+        this.clients = clients;
         this.deadlineMillis = deadlineMillis;
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
     /** The partner id if this is a 360 request, else empty. */
     public static Optional<String> partnerId(HttpMethod method, String path) {
-        if (method != HttpMethod.GET) {
+        if (method != HttpMethod.GET || !path.endsWith("/360")) {
             return Optional.empty();
         }
         Matcher m = PATH.matcher(path);
@@ -188,7 +188,7 @@ public final class Partner360 {
                 }
             }
         });
-        client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(route.get().upstream().host())
+        clients.current().request(new RequestOptions().setMethod(HttpMethod.GET).setHost(route.get().upstream().host())
                         .setPort(route.get().upstream().port()).setSsl(route.get().upstream().ssl()).setURI(section.path())
                         .setConnectTimeout(connectTimeoutMillis).setHeaders(headers))
                 .compose(req -> {

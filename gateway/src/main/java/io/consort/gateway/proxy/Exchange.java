@@ -89,7 +89,7 @@ final class Exchange {
     }
 
     private void request(RequestOptions options) {
-        settings.client().request(options).onComplete(ar -> {
+        settings.clients().current().request(options).onComplete(ar -> {
             if (ar.failed()) {
                 connectFailed(ar.cause());
             } else {

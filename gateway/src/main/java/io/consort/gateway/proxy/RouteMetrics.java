@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,7 +20,16 @@ public final class RouteMetrics {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+    private record TimerKey(String route, String method, int status) {
+    }
+
     private final MeterRegistry registry;
+    /**
+     * The request timers, looked up once per (route, method, status) rather than built and registered on every
+     * request (which allocates an id, its tags and runs the registry's filters each time). Bounded: routes are
+     * configured, methods and statuses are bounded sets.
+     */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     public RouteMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,13 +37,14 @@ public final class RouteMetrics {
 
     /** One finished exchange, whatever answered it (upstream or the gateway itself). */
     public void request(String route, String method, int status, long nanos) {
-        String m = method.toUpperCase(Locale.ROOT);
-        Timer.builder("consort.gateway.requests")
-                .description("Requests through the gateway, by route, method and status")
-                .tag("route", route)
-                .tag("method", METHODS.contains(m) ? m : "OTHER")
-                .tag("status", status == 0 ? "none" : Integer.toString(status))
-                .register(registry)
+        String m = METHODS.contains(method) ? method : method.toUpperCase(Locale.ROOT);
+        TimerKey key = new TimerKey(route, METHODS.contains(m) ? m : "OTHER", status < 100 || status > 599 ? 0 : status);
+        timers.computeIfAbsent(key, k -> Timer.builder("consort.gateway.requests")
+                        .description("Requests through the gateway, by route, method and status")
+                        .tag("route", k.route())
+                        .tag("method", k.method())
+                        .tag("status", k.status() == 0 ? "none" : Integer.toString(k.status()))
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -1,11 +1,15 @@
 package io.consort.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -46,11 +50,32 @@ public final class EdgeTokens {
         }
     }
 
+    /** A token that passed every check: whom it stands for, until when, and against which key set it was checked. */
+    private record Verified(Caller caller, long expiresAtSeconds, long keysVersion) {
+    }
+
     private final Jwks keys;
     private final JwtConsumer consumer;
+    private final long clockSkewSeconds;
+    /**
+     * Tokens that passed, by their whole compact form: a client sends the same token with every call until it
+     * expires, and checking its RS256 signature again each time is most of what the edge check costs. A
+     * remembered token still counts as verified only before its {@code exp} (plus the clock skew) and only while
+     * the realm's key set is the one it was checked against. Refusals are not remembered.
+     */
+    private final Cache<String, Verified> verified;
+    private final LongSupplier epochSeconds;
+    private final LongAdder signatureChecks = new LongAdder();
 
     public EdgeTokens(Jwks keys, String issuer, String audience, Duration clockSkew) {
+        this(keys, issuer, audience, clockSkew, 4096, () -> System.currentTimeMillis() / 1000);
+    }
+
+    public EdgeTokens(Jwks keys, String issuer, String audience, Duration clockSkew, int verifiedTokens, LongSupplier epochSeconds) {
         this.keys = keys;
+        this.clockSkewSeconds = clockSkew.toSeconds();
+        this.epochSeconds = epochSeconds;
+        this.verified = verifiedTokens <= 0 ? null : Caffeine.newBuilder().maximumSize(verifiedTokens).build();
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds((int) clockSkew.toSeconds())
@@ -75,6 +100,13 @@ public final class EdgeTokens {
 
     /** The caller the token stands for, or a failed future with a {@link Refused}. */
     public Future<Caller> verify(String token) {
+        Verified known = verified == null ? null : verified.getIfPresent(token);
+        if (known != null) {
+            if (known.keysVersion() == keys.version() && !keys.stale() && epochSeconds.getAsLong() <= known.expiresAtSeconds() + clockSkewSeconds) {
+                return Future.succeededFuture(known.caller());
+            }
+            verified.invalidate(token);
+        }
         String kid;
         try {
             kid = keyId(token);
@@ -97,7 +129,9 @@ public final class EdgeTokens {
     }
 
     private Caller check(String token) {
+        long keysVersion = keys.version();
         JwtClaims claims;
+        signatureChecks.increment();
         try {
             claims = consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
@@ -111,7 +145,12 @@ public final class EdgeTokens {
             if (subject == null || subject.isBlank()) {
                 throw new Refused("The token names neither a subject nor a client.");
             }
-            return Caller.subject(subject);
+            Caller caller = Caller.subject(subject);
+            if (verified != null) {
+                // The consumer requires an expiry, so there is one.
+                verified.put(token, new Verified(caller, claims.getExpirationTime().getValue(), keysVersion));
+            }
+            return caller;
         } catch (MalformedClaimException e) {
             throw new Refused("The token's subject is malformed.");
         }
@@ -154,6 +193,11 @@ public final class EdgeTokens {
         Map<String, Object> fields = JsonUtil.parseJson(header);
         Object kid = fields.get("kid");
         return kid instanceof String s ? s : null;
+    }
+
+    /** How many tokens had their signature and claims checked (a remembered token's later calls are not counted). */
+    public long signatureChecks() {
+        return signatureChecks.sum();
     }
 
     public Jwks keys() {

@@ -31,6 +31,10 @@ public final class Jwks {
     private final LongSupplier clock;
 
     private volatile List<JsonWebKey> keys = List.of();
+    /** The key set as last fetched, to tell a changed set from the same one fetched again. */
+    private String fetchedJwks;
+    /** Counts changes of the key set: what was verified against one version is checked again under the next. */
+    private volatile long version;
     private volatile long fetchedAt;
     private long lastAttempt;
     private boolean attempted;
@@ -82,8 +86,7 @@ public final class Jwks {
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         try {
-                            keys = List.copyOf(new JsonWebKeySet(ar.result().toString()).getJsonWebKeys());
-                            fetchedAt = clock.getAsLong();
+                            accept(ar.result().toString());
                             LOG.debugf("fetched %d signing keys from %s", keys.size(), url);
                         } catch (Exception e) {
                             LOG.warnf("the signing keys at %s are not a JWKS: %s", url, e.toString());
@@ -98,6 +101,22 @@ public final class Jwks {
                     done.complete();
                 });
         return result;
+    }
+
+    /** Takes a fetched JWKS document as the realm's keys; a set that differs from the last one is a new {@link #version()}. */
+    synchronized void accept(String jwks) throws org.jose4j.lang.JoseException {
+        List<JsonWebKey> parsed = List.copyOf(new JsonWebKeySet(jwks).getJsonWebKeys());
+        if (!jwks.equals(fetchedJwks)) {
+            fetchedJwks = jwks;
+            keys = parsed;
+            version++;
+        }
+        fetchedAt = clock.getAsLong();
+    }
+
+    /** Which key set tokens are checked against now; it changes whenever the realm's published keys change. */
+    public long version() {
+        return version;
     }
 
     public int fetches() {
