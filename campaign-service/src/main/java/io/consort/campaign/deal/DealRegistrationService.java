@@ -85,8 +85,10 @@ public class DealRegistrationService {
         return new Submission(d, conflicts);
     }
 
-    /** The conflicts a registration would meet now, without registering anything. */
-    @Transactional
+    /**
+     * The conflicts a registration would meet now, without registering anything. Not transactional on purpose:
+     * one read, which {@link DealCandidates} runs on a pooled connection in auto-commit.
+     */
     public List<ChannelConflicts.Conflict> check(ConflictCheckRequest body) {
         UUID partnerId = registeringPartner(body.partnerId());
         String domain = domain(body.customerDomain());

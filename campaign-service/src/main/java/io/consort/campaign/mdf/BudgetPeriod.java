@@ -26,4 +26,14 @@ public record BudgetPeriod(String name, LocalDate starts, LocalDate ends) {
         LocalDate starts = LocalDate.of(year, 3 * quarter - 2, 1);
         return new BudgetPeriod(m.group(0), starts, starts.plusMonths(3).minusDays(1));
     }
+
+    /** The period of the same kind just before this one: 2027-Q1 → 2026-Q4, 2027 → 2026. */
+    public BudgetPeriod previous() {
+        int year = starts.getYear();
+        if (name.length() == 4) {
+            return parse(String.valueOf(year - 1));
+        }
+        int quarter = (starts.getMonthValue() + 2) / 3;
+        return quarter == 1 ? parse((year - 1) + "-Q4") : parse(year + "-Q" + (quarter - 1));
+    }
 }

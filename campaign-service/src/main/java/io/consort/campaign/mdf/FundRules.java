@@ -44,4 +44,13 @@ public final class FundRules {
                     + "committed funds: " + budget.available() + " remains available", budget.available());
         }
     }
+
+    /**
+     * What an expiring request gives back at once: its approved amount less what is claimed and what its
+     * still-pending claims ask for (those stay decidable after the expiry), never less than nothing.
+     */
+    public static Money releasableAtExpiry(Money approved, Money claimed, Money pending) {
+        Money rest = approved.minus(claimed).minus(pending);
+        return rest.isNegative() ? Money.zero(approved.currency()) : rest;
+    }
 }

@@ -35,6 +35,9 @@ public class MdfClaim extends PartnerOwned {
     @Column(nullable = false, length = 3)
     public String currency;
 
+    @Column(name = "invoice_total", precision = 19, scale = 4)
+    public BigDecimal invoiceTotal;
+
     @Column(name = "approved_amount", precision = 19, scale = 4)
     public BigDecimal approvedAmount;
 
@@ -103,6 +106,11 @@ public class MdfClaim extends PartnerOwned {
         c.submittedAt = now;
         c.updatedAt = now;
         return c;
+    }
+
+    /** The activity's invoiced cost, when the claim names it. */
+    public Money invoiceTotal() {
+        return invoiceTotal == null ? null : Money.of(invoiceTotal, currency);
     }
 
     public Money claimed() {

@@ -66,6 +66,14 @@ public class MdfLedger {
         return sum == null ? Money.zero(request.currency) : Money.of(sum, request.currency);
     }
 
+    /** Σ RELEASED of a request: what of its commitment went back to the budget. */
+    public Money releasedOf(MdfRequest request) {
+        BigDecimal sum = em.createQuery("select coalesce(sum(e.amount), 0) from MdfLedgerEntry e where e.kind = :kind "
+                + "and e.requestId = :id", BigDecimal.class).setParameter("kind", LedgerKind.RELEASED)
+                .setParameter("id", request.id).getSingleResult();
+        return Money.of(sum.stripTrailingZeros(), request.currency);
+    }
+
     /** The budget's entries in the order they were written. */
     public List<MdfLedgerEntry> entries(UUID budgetId) {
         return em.createQuery("from MdfLedgerEntry e where e.budgetId = :id order by e.seq", MdfLedgerEntry.class)

@@ -8,7 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The MDF refusals as problems: a state that does not allow the action is a 409; an approval beyond what remains
- * is a 422 whose detail names the remaining balance; an amount in another currency is a 422.
+ * is a 422 whose detail names the remaining balance; an amount in another currency is a 422; so is what a
+ * program's allocation rule refuses, the detail naming the rule.
  */
 public class MdfProblemMapper {
 
@@ -24,6 +25,11 @@ public class MdfProblemMapper {
 
     @ServerExceptionMapper
     public Response currency(CurrencyMismatchException e, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.UNPROCESSABLE, e.getMessage(), uri.getRequestUri().getRawPath());
+    }
+
+    @ServerExceptionMapper
+    public Response rule(AllocationRuleViolation e, UriInfo uri) {
         return ProblemResponses.of(ProblemType.UNPROCESSABLE, e.getMessage(), uri.getRequestUri().getRawPath());
     }
 }

@@ -30,6 +30,9 @@ public class MdfRequest extends PartnerOwned {
     @Column(nullable = false)
     public String activity;
 
+    @Column(name = "activity_type")
+    public String activityType;
+
     @Column(name = "planned_date", nullable = false)
     public LocalDate plannedDate;
 
@@ -70,8 +73,8 @@ public class MdfRequest extends PartnerOwned {
     @Version
     public long version;
 
-    public static MdfRequest submit(UUID id, MdfBudget budget, UUID campaignId, String activity, LocalDate plannedDate,
-            Money amount, String by, Instant now) {
+    public static MdfRequest submit(UUID id, MdfBudget budget, UUID campaignId, String activity, String activityType,
+            LocalDate plannedDate, Money amount, String by, Instant now) {
         if (!budget.currency.equals(amount.currency())) {
             throw new CurrencyMismatchException(budget.currency, amount.currency());
         }
@@ -82,6 +85,7 @@ public class MdfRequest extends PartnerOwned {
         r.partnerId = budget.partnerId;
         r.campaignId = campaignId;
         r.activity = activity;
+        r.activityType = activityType;
         r.plannedDate = plannedDate;
         r.requestedAmount = amount.amount();
         r.currency = amount.currency();
@@ -124,7 +128,7 @@ public class MdfRequest extends PartnerOwned {
     }
 
     /** The partner answers a return, possibly with a changed activity, date or amount. */
-    public void resubmit(String newActivity, LocalDate newPlannedDate, Money newAmount, Instant now) {
+    public void resubmit(String newActivity, String newActivityType, LocalDate newPlannedDate, Money newAmount, Instant now) {
         MdfRequestState next = state.after(MdfRequestState.Action.RESUBMIT);
         if (newAmount != null) {
             requested().requireSameCurrency(newAmount);
@@ -133,6 +137,9 @@ public class MdfRequest extends PartnerOwned {
         }
         if (newActivity != null) {
             activity = newActivity;
+        }
+        if (newActivityType != null) {
+            activityType = newActivityType;
         }
         if (newPlannedDate != null) {
             plannedDate = newPlannedDate;

@@ -17,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -50,6 +52,9 @@ public class MdfService {
 
     @Inject
     DealPolicies partners;
+
+    @Inject
+    MdfAllocations allocations;
 
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -120,7 +125,8 @@ public class MdfService {
         partners.requireActive(budget.partnerId, "request funds");
         Money amount = money("amount", body.amount());
         MdfRequest r = field("amount", () -> MdfRequest.submit(UUID.randomUUID(), budget, body.campaignId(),
-                body.activity().strip(), body.plannedDate(), amount, caller.origin(), now()));
+                body.activity().strip(), body.activityType(), body.plannedDate(), amount, caller.origin(), now()));
+        requireRules(budget, r);
         em.persist(r);
         em.flush();
         return r;
@@ -197,17 +203,20 @@ public class MdfService {
         Money amount = body == null || body.amount() == null ? null : money("amount", body.amount());
         field("amount", () -> {
             r.resubmit(body == null || body.activity() == null ? null : body.activity().strip(),
-                    body == null ? null : body.plannedDate(), amount, now());
+                    body == null ? null : body.activityType(), body == null ? null : body.plannedDate(), amount, now());
             return r;
         });
+        requireRules(em.find(MdfBudget.class, r.budgetId), r);
         em.flush();
         return r;
     }
 
     /**
      * One batch of the request expiry sweep: approved requests past {@code expiresAt}, taken with SKIP LOCKED (so
-     * instances share the work) and each expired with a RELEASED entry for what was not claimed, in one
-     * transaction. What is due is read from the table, so a restart loses nothing.
+     * instances share the work), each expired in one transaction. A claim submitted before the expiry stays
+     * decidable after it, so what the still-pending claims ask for stays committed: the RELEASED entry is the
+     * unclaimed remainder net of them, and the rest is settled when the last of them is decided
+     * ({@link #settleExpired}). What is due is read from the table, so a restart loses nothing.
      */
     @Transactional
     public int expireDue(Instant now, int batchSize) {
@@ -216,14 +225,41 @@ public class MdfService {
         for (UUID id : due) {
             MdfRequest r = em.find(MdfRequest.class, id);
             MdfBudget budget = lockBudget(r.budgetId);
-            Money unclaimed = r.approved().minus(ledger.claimedOf(r));
+            Money release = FundRules.releasableAtExpiry(r.approved(), ledger.claimedOf(r), pendingClaims(r));
             r.expire(now);
-            if (unclaimed.isPositive()) {
-                ledger.append(budget, LedgerKind.RELEASED, unclaimed, r.id, null, "expired unclaimed", "expiry", now);
+            if (release.isPositive()) {
+                ledger.append(budget, LedgerKind.RELEASED, release, r.id, null, "expired unclaimed", "expiry", now);
             }
         }
         em.flush();
         return due.size();
+    }
+
+    /**
+     * After a claim of an EXPIRED request is decided: once no claim of it is pending any more, what is neither
+     * claimed nor released yet goes back to the budget, in an entry naming the claim that closed it.
+     */
+    private void settleExpired(MdfRequest r, MdfClaim decided, Instant now) {
+        if (r.state != MdfRequestState.EXPIRED) {
+            return;
+        }
+        em.flush();
+        if (pendingClaims(r).isPositive()) {
+            return;
+        }
+        Money rest = r.approved().minus(ledger.claimedOf(r)).minus(ledger.releasedOf(r));
+        if (rest.isPositive()) {
+            ledger.append(lockBudget(r.budgetId), LedgerKind.RELEASED, rest, r.id, decided.id,
+                    "expired; its last pending claim decided", caller.origin(), now);
+        }
+    }
+
+    /** Σ of what the request's SUBMITTED claims ask for. */
+    private Money pendingClaims(MdfRequest r) {
+        BigDecimal sum = em.createQuery("select coalesce(sum(c.amount), 0) from MdfClaim c where c.requestId = :r "
+                + "and c.state = :s", BigDecimal.class).setParameter("r", r.id).setParameter("s", MdfClaimState.SUBMITTED)
+                .getSingleResult();
+        return Money.of(sum.stripTrailingZeros(), r.currency);
     }
 
     // --- claims ------------------------------------------------------------------------------------------------
@@ -246,6 +282,12 @@ public class MdfService {
         MdfClaim c = field("amount", () -> MdfClaim.submit(UUID.randomUUID(), r, amount, body.invoiceNumber().strip(), links,
                 caller.origin(), now()));
         FundRules.requireClaimable(r.approved(), ledger.claimedOf(r), amount);
+        Money invoiceTotal = body.invoiceTotal() == null ? null : money("invoiceTotal", body.invoiceTotal());
+        if (invoiceTotal != null) {
+            amount.requireSameCurrency(invoiceTotal);
+            c.invoiceTotal = invoiceTotal.amount();
+        }
+        allocations.rulesOf(em.find(MdfBudget.class, r.budgetId)).ifPresent(rules -> rules.requireClaim(amount, invoiceTotal));
         em.persist(c);
         em.flush();
         return c;
@@ -275,17 +317,21 @@ public class MdfService {
         ETags.requireIfMatch(ifMatch, c.version);
         c.state.after(MdfClaimState.Action.APPROVE);
         Instant now = now();
-        if (r.state != MdfRequestState.APPROVED || !now.isBefore(r.expiresAt)) {
+        boolean running = r.state == MdfRequestState.APPROVED && now.isBefore(r.expiresAt);
+        boolean expiredAfterClaim = (r.state == MdfRequestState.APPROVED || r.state == MdfRequestState.EXPIRED)
+                && c.submittedAt.isBefore(r.expiresAt);
+        if (!running && !expiredAfterClaim) {
             throw new IllegalMdfTransitionException("the fund request is " + r.state + " (it ran until " + r.expiresAt
-                    + "); claims are approved while it runs");
+                    + "); claims are approved while it runs, or after it if they were submitted before");
         }
         Money amount = body == null || body.amount() == null ? c.claimed() : money("amount", body.amount());
-        FundRules.requireClaimable(r.approved(), ledger.claimedOf(r), amount);
+        FundRules.requireClaimable(r.approved().minus(ledger.releasedOf(r)), ledger.claimedOf(r), amount);
         field("amount", () -> {
             c.approve(amount, caller.origin(), now);
             return c;
         });
         ledger.append(lockBudget(c.budgetId), LedgerKind.CLAIMED, amount, r.id, c.id, null, caller.origin(), now);
+        settleExpired(r, c, now);
         em.flush();
         return c;
     }
@@ -293,8 +339,12 @@ public class MdfService {
     @Transactional
     public MdfClaim rejectClaim(UUID id, String ifMatch, String reason) {
         MdfClaim c = claim(id);
+        MdfRequest r = em.find(MdfRequest.class, c.requestId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
         ETags.requireIfMatch(ifMatch, c.version);
-        c.reject(reason.strip(), caller.origin(), now());
+        Instant now = now();
+        c.reject(reason.strip(), caller.origin(), now);
+        settleExpired(r, c, now);
         em.flush();
         return c;
     }
@@ -317,6 +367,12 @@ public class MdfService {
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** The budget's program rules for a request as it now stands: lead time, activity type, share of the allocation. */
+    private void requireRules(MdfBudget budget, MdfRequest r) {
+        allocations.rulesOf(budget).ifPresent(rules -> rules.requireFundRequest(ledger.balances(budget).allocated(),
+                r.requested(), r.activityType, r.plannedDate, LocalDate.now(ZoneOffset.UTC)));
+    }
 
     private MdfBudget lockBudget(UUID id) {
         MdfBudget b = em.find(MdfBudget.class, id, LockModeType.PESSIMISTIC_WRITE);

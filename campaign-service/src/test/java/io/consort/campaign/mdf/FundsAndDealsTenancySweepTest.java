@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consort.campaign.partner.PartnerFacts;
 import io.consort.testkit.ApiDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,14 +33,18 @@ class FundsAndDealsTenancySweepTest {
 
     @Test
     void anotherPartnersAdminGets404Or403OnEveryItemOperation() {
-        UUID victim = UUID.randomUUID();
+        UUID program = UUID.randomUUID();
+        UUID victim = PartnerFacts.active(PartnerFacts.Profile.of(program, "EMEA"), "GOLD", 2);
         String deal = registerId(victim, freshDomain(), "P1");
         String budget = budget(victim, "1000", "EUR");
         String request = requestId(victim, budget, "100");
         act(manager(), REQUESTS, request, "approve", null).then().statusCode(200);
+        given().auth().oauth2(manager()).contentType("application/json").body(MdfAllocationRulesTest.RULES.formatted(0))
+                .put("/api/v1/mdf/programs/" + program + "/allocation-rules").then().statusCode(201);
         String claim = submitClaim(victim, request, "50", "INV-1").then().statusCode(201).extract().path("id");
         Map<String, String> ids = Map.of("/api/v1/deal-registrations/{", deal, "/api/v1/mdf/budgets/{", budget,
-                "/api/v1/mdf/requests/{", request, "/api/v1/mdf/claims/{", claim);
+                "/api/v1/mdf/requests/{", request, "/api/v1/mdf/claims/{", claim,
+                "/api/v1/mdf/programs/{", program.toString());
         String intruder = partnerAdmin(UUID.randomUUID());
 
         ApiDocument api = ApiDocument.fetch();
@@ -55,7 +60,7 @@ class FundsAndDealsTenancySweepTest {
                 }
             }
         });
-        assertTrue(swept.size() >= 20, "swept only " + swept);
+        assertTrue(swept.size() >= 23, "swept only " + swept);
         assertEquals(Set.of(), leaks, "operations that answered another partner's admin with neither 404 nor 403");
     }
 }

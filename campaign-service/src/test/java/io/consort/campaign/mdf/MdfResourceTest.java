@@ -178,19 +178,72 @@ class MdfResourceTest {
         act(manager(), REQUESTS, request, "approve", null).then().statusCode(200);
         String claim = submitClaim(partner, request, "250", "INV-9").then().statusCode(201).extract().path("id");
         act(manager(), CLAIMS, claim, "approve", null).then().statusCode(200);
-        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement(
-                "UPDATE mdf_requests SET expires_at = now() - interval '1 second' WHERE id = ?::uuid")) {
-            u.setString(1, request);
-            assertEquals(1, u.executeUpdate());
-        }
-        assertTrue(service.expireDue(MdfService.now(), 500) >= 1);
-        given().auth().oauth2(manager()).get(REQUESTS + "/" + request).then().body("state", equalTo("EXPIRED"));
+        expire(request);
         given().auth().oauth2(manager()).get(BUDGETS + "/" + budget).then()
                 .body("committed.amount", equalTo("250.00")).body("available.amount", equalTo("750.00"));
         given().auth().oauth2(manager()).get(BUDGETS + "/" + budget + "/statement").then()
                 .body("lines.kind", equalTo(List.of("ALLOCATED", "COMMITTED", "CLAIMED", "RELEASED")))
                 .body("lines[3].amount.amount", equalTo("350.00"));
         submitClaim(partner, request, "10", "INV-10").then().statusCode(409);
+    }
+
+    @Test
+    void claimsPendingWhenTheRequestExpiresStayDecidableAndOnlyTheUnclaimedRestIsReleased() throws SQLException {
+        UUID partner = UUID.randomUUID();
+        String budget = budget(partner, "1000", "EUR");
+        String request = requestId(partner, budget, "600");
+        act(manager(), REQUESTS, request, "approve", null).then().statusCode(200);
+        String approved = submitClaim(partner, request, "100", "INV-A").then().statusCode(201).extract().path("id");
+        act(manager(), CLAIMS, approved, "approve", null).then().statusCode(200);
+        String pending = submitClaim(partner, request, "250", "INV-P").then().statusCode(201).extract().path("id");
+        String doomed = submitClaim(partner, request, "50", "INV-D").then().statusCode(201).extract().path("id");
+        expire(request);
+        // 600 approved − 100 claimed − 300 pending: 200 released now, 300 stays committed for the pending claims
+        given().auth().oauth2(manager()).get(BUDGETS + "/" + budget).then()
+                .body("committed.amount", equalTo("400.00")).body("available.amount", equalTo("600.00"));
+        submitClaim(partner, request, "10", "INV-LATE").then().statusCode(409);
+
+        act(manager(), CLAIMS, doomed, "reject", "{\"note\": \"no proof\"}").then().statusCode(200);
+        given().auth().oauth2(manager()).get(BUDGETS + "/" + budget).then().body("committed.amount", equalTo("400.00"));
+        act(manager(), CLAIMS, pending, "approve", "{\"amount\": {\"amount\": \"250.01\", \"currency\": \"EUR\"}}")
+                .then().statusCode(400);
+        act(manager(), CLAIMS, pending, "approve", "{\"amount\": {\"amount\": \"200\", \"currency\": \"EUR\"}}")
+                .then().statusCode(200).body("state", equalTo("APPROVED"));
+        act(manager(), CLAIMS, pending, "pay", null).then().statusCode(200).body("state", equalTo("PAID"));
+        // the last pending claim decided: the rest (the rejected 50 and the 50 not granted) goes back
+        given().auth().oauth2(manager()).get(BUDGETS + "/" + budget).then()
+                .body("committed.amount", equalTo("300.00")).body("claimed.amount", equalTo("300.00"))
+                .body("available.amount", equalTo("700.00"));
+        given().auth().oauth2(manager()).get(BUDGETS + "/" + budget + "/statement").then()
+                .body("lines.kind", equalTo(List.of("ALLOCATED", "COMMITTED", "CLAIMED", "RELEASED", "CLAIMED", "RELEASED", "PAID")))
+                .body("lines[3].amount.amount", equalTo("200.00")).body("lines[3].claimId", equalTo(null))
+                .body("lines[5].amount.amount", equalTo("100.00")).body("lines[5].claimId", equalTo(pending));
+        assertLedgerKeepsItsPromises(db, budget);
+    }
+
+    @Test
+    void anExpiredRequestWhosePendingClaimIsRejectedReleasesAllOfIt() throws SQLException {
+        UUID partner = UUID.randomUUID();
+        String budget = budget(partner, "1000", "EUR");
+        String request = requestId(partner, budget, "600");
+        act(manager(), REQUESTS, request, "approve", null).then().statusCode(200);
+        String pending = submitClaim(partner, request, "600", "INV-P").then().statusCode(201).extract().path("id");
+        expire(request);
+        given().auth().oauth2(manager()).get(BUDGETS + "/" + budget).then().body("committed.amount", equalTo("600.00"));
+        act(manager(), CLAIMS, pending, "reject", "{\"note\": \"late invoice\"}").then().statusCode(200);
+        given().auth().oauth2(manager()).get(BUDGETS + "/" + budget).then()
+                .body("committed.amount", equalTo("0.00")).body("available.amount", equalTo("1000.00"));
+        assertLedgerKeepsItsPromises(db, budget);
+    }
+
+    void expire(String request) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement(
+                "UPDATE mdf_requests SET expires_at = now() WHERE id = ?::uuid")) {
+            u.setString(1, request);
+            assertEquals(1, u.executeUpdate());
+        }
+        assertTrue(service.expireDue(MdfService.now(), 500) >= 1);
+        given().auth().oauth2(manager()).get(REQUESTS + "/" + request).then().body("state", equalTo("EXPIRED"));
     }
 
     @Test

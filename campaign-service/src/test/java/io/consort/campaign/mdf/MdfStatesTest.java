@@ -21,7 +21,7 @@ class MdfStatesTest {
     }
 
     static MdfRequest request(String amount) {
-        return MdfRequest.submit(UUID.randomUUID(), budget(), null, "Webinar", LocalDate.of(2027, 2, 1), eur(amount), "p", NOW);
+        return MdfRequest.submit(UUID.randomUUID(), budget(), null, "Webinar", null, LocalDate.of(2027, 2, 1), eur(amount), "p", NOW);
     }
 
     @Test
@@ -39,7 +39,7 @@ class MdfStatesTest {
     void aReturnedRequestIsResubmittedAndAnApprovedOneExpiresAtItsEnd() {
         MdfRequest r = request("500");
         r.returnToPartner("add the agenda", "m", NOW);
-        r.resubmit("Webinar with agenda", null, eur("400"), NOW);
+        r.resubmit("Webinar with agenda", null, null, eur("400"), NOW);
         assertEquals(MdfRequestState.SUBMITTED, r.state);
         assertEquals(eur("400"), r.requested());
         Instant end = NOW.plus(Duration.ofDays(30));
@@ -51,7 +51,7 @@ class MdfStatesTest {
 
     @Test
     void aRequestInAnotherCurrencyThanItsBudgetIsRefused() {
-        assertThrows(CurrencyMismatchException.class, () -> MdfRequest.submit(UUID.randomUUID(), budget(), null, "x",
+        assertThrows(CurrencyMismatchException.class, () -> MdfRequest.submit(UUID.randomUUID(), budget(), null, "x", null,
                 LocalDate.of(2027, 1, 1), Money.of(BigDecimal.TEN, "USD"), "p", NOW));
     }
 
