@@ -3,10 +3,10 @@ package io.consort.chassis.outbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * The relay's settings, {@code consort.outbox.*} (chassis README, "Outbox"). The producer overrides
- * {@code consort.outbox.producer."<kafka key>"} are read by {@link OutboxPublisher}, as any Kafka key.
+ * The relay's settings, {@code consort.outbox.*} (chassis README, "Outbox").
  */
 @ConfigMapping(prefix = "consort.outbox")
 public interface OutboxRelayConfig {
@@ -33,6 +33,12 @@ public interface OutboxRelayConfig {
 
     @WithDefault("1h")
     Duration purgeInterval();
+
+    /**
+     * Overrides of the relay producer's Kafka settings, {@code consort.outbox.producer."<kafka key>"} (the key
+     * quoted, since it has dots); {@link OutboxPublisher} applies them.
+     */
+    Map<String, String> producer();
 
     interface Relay {
         /** Run the relay in this process ({@code false} where Debezium publishes the outbox). */
