@@ -1,5 +1,7 @@
 package io.consort.testkit;
 
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,19 +9,20 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Real signed bearer tokens shaped like realm {@code prm}'s (issuer, audience {@code consort-api},
  * {@code realm_access.roles}, {@code partner_id}), for {@code @QuarkusTest}s that must exercise the
  * actual OIDC verification (audience, expiry, signature) without a Keycloak. {@link
- * ConsortInfrastructure} makes the app trust {@link #publicKey()} and {@link #ISSUER}. The key pair
+ * ConsortInfrastructure} makes the app trust {@link #publicKey()} and {@link #ISSUER}. Built and signed
+ * (RS256, key id {@code consort-test}) with SmallRye JWT Build. The key pair
  * exists only for tests; nothing outside a test run trusts it.
  */
 public final class TestTokens {
@@ -74,28 +77,19 @@ public final class TestTokens {
 
     public String sign() {
         Instant now = Instant.now();
-        StringBuilder claims = new StringBuilder()
-                .append("{\"iss\":\"").append(ISSUER)
-                .append("\",\"sub\":\"").append(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)))
-                .append("\",\"aud\":\"").append(audience)
-                .append("\",\"azp\":\"consort-portal\",\"preferred_username\":\"").append(username)
-                .append("\",\"iat\":").append(now.minusSeconds(5).getEpochSecond())
-                .append(",\"exp\":").append(expiresAt.getEpochSecond())
-                .append(",\"realm_access\":{\"roles\":[");
-        for (int i = 0; i < roles.size(); i++) {
-            claims.append(i == 0 ? "" : ",").append('"').append(roles.get(i)).append('"');
-        }
-        claims.append("]}");
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+                .audience(audience)
+                .claim("azp", "consort-portal")
+                .preferredUserName(username)
+                .issuedAt(now.minusSeconds(5))
+                .expiresAt(expiresAt)
+                .claim("realm_access", Map.of("roles", List.copyOf(roles)));
         if (partnerId != null) {
-            claims.append(",\"partner_id\":\"").append(partnerId).append('"');
+            claims.claim("partner_id", partnerId.toString());
         }
-        claims.append('}');
-        String signingInput = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"consort-test\"}") + "." + base64(claims.toString());
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key != null ? key : trustedKey());
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            return claims.jws().keyId("consort-test").sign(key != null ? key : trustedKey());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -121,9 +115,5 @@ public final class TestTokens {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String base64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

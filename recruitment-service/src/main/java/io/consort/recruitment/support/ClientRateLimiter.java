@@ -1,7 +1,6 @@
 package io.consort.recruitment.support;
 
-import io.consort.chassis.problem.ProblemResponses;
-import io.consort.chassis.problem.Problems;
+import io.consort.chassis.ratelimit.PerClientRateLimit;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,22 +18,20 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Limits the public endpoints per client address; anonymous endpoints are the cheap ones to abuse. A
  * request filter rather than a call in the endpoint, for two reasons: every attempt counts, malformed
  * ones included, before the body is even read; and it runs before the chassis Idempotency-Key filter,
- * so a 429 is never stored as the answer a retry with the same key would get.
+ * so a 429 is never stored as the answer a retry with the same key would get. The buckets are the
+ * chassis' {@link PerClientRateLimit} (Bucket4j).
  */
 @ApplicationScoped
 @Startup
 public class ClientRateLimiter {
 
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
-
     /** Every limit, built from its configuration when the service starts (a missing value stops it). */
-    private final Map<PublicLimit, TokenBuckets> limits = new EnumMap<>(PublicLimit.class);
+    private final Map<PublicLimit, PerClientRateLimit> limits = new EnumMap<>(PublicLimit.class);
 
     ClientRateLimiter(Config config) {
         for (PublicLimit limit : PublicLimit.values()) {
-            limits.put(limit, new TokenBuckets(config.getValue(limit.configPrefix() + "capacity", Integer.class),
-                    config.getValue(limit.configPrefix() + "refill-per-minute", Integer.class), MAX_TRACKED_CLIENTS,
-                    System::nanoTime));
+            limits.put(limit, new PerClientRateLimit(config.getValue(limit.configPrefix() + "capacity", Integer.class),
+                    config.getValue(limit.configPrefix() + "refill-per-minute", Integer.class)));
         }
     }
 
@@ -45,12 +42,6 @@ public class ClientRateLimiter {
         if (limited == null) {
             return null;
         }
-        // With proxy-address-forwarding on, this is the client the trusted gateway forwarded for.
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return limits.get(limited.value()).tryAcquire(client)
-                .map(wait -> ProblemResponses.of(
-                        Problems.tooManyRequests("Too many requests from your address; try again later", wait),
-                        uri.getRequestUri().getRawPath()))
-                .orElse(null);
+        return limits.get(limited.value()).check(request, uri);
     }
 }

@@ -1,23 +1,21 @@
 package io.consort.chassis.outbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.consort.chassis.events.CloudEventEnvelope;
+import io.consort.chassis.events.CloudEvents;
 import io.consort.chassis.events.TraceHeaders;
 import io.consort.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +27,16 @@ import org.hibernate.Session;
  * Writes events to the {@code outbox} table in the caller's transaction; {@link OutboxRelay}
  * publishes them once that transaction has committed. A rolled-back transaction therefore
  * publishes nothing, and a committed one cannot lose its events to a crash.
+ *
+ * <h2>One row per event, in Debezium's shape</h2>
+ * Every event is one row: {@code id} (= {@code ce_id}), {@code aggregatetype}, {@code aggregateid}
+ * (= {@code ce_subject}), {@code type} (= {@code ce_type}), {@code payload}, and in columns of their own
+ * what Debezium's outbox event router routes by and sets as headers: {@code topic}, {@code key},
+ * {@code ce_specversion}, {@code ce_source}, {@code ce_time}, {@code traceparent}, {@code tracestate}. The {@code headers}
+ * column holds the same headers, routing key and topic as one JSON object: that is what the in-process
+ * relay reads (and relays of earlier releases, during a rolling deploy). So the relay can be replaced by
+ * Debezium without changing a service; {@code OutboxDebeziumSwapTest} proves that the router, with the
+ * settings of docs/events.md, makes the same records of these rows as the relay.
  *
  * <h2>Why the relay sees each aggregate's events in commit order</h2>
  * The relay publishes unsent rows in {@code seq} order, and {@code seq} (a bigserial) is drawn at
@@ -47,15 +55,14 @@ import org.hibernate.Session;
  *
  * <h2>Traces</h2>
  * Each row keeps the trace context current when it is written ({@link TraceHeaders}: {@code traceparent},
- * {@code tracestate}) in its {@code headers} column, beside the CloudEvents headers, so the relay sets them
- * on the record as it sets those, whenever and from whichever instance it publishes; a consumer's inbox
- * continues the trace. No context current (no request, no consumed event), no trace headers.
+ * {@code tracestate}), so the relay sets them on the record as it sets the CloudEvents headers,
+ * whenever and from whichever instance it publishes; a consumer's inbox continues the trace. No context
+ * current (no request, no consumed event), no trace headers.
  *
  * <h2>Bulk: {@link #emitAll}</h2>
- * An import of 100,000 records would write, and the relay read and mark sent, 100,000 outbox rows:
- * more database work than storing the records themselves. {@code emitAll} writes the events of one
- * call as batch rows of up to {@link #EVENTS_PER_ROW} events (layout in {@link OutboxMessage}); the
- * relay still publishes one record per event, in emission order. It takes no per-aggregate lock (a
+ * {@code emitAll} writes the events of one call as rows like {@link #emit}'s, many at a time: one
+ * {@code INSERT ... SELECT FROM unnest(arrays)} per {@link #ROWS_PER_STATEMENT} events, so 100,000
+ * events cost a handful of statements, not 100,000 round trips. It takes no per-aggregate lock (a
  * transaction cannot hold thousands of them: PostgreSQL's lock table has room for
  * {@code max_locks_per_transaction} per connection), so it is for aggregates whose writers are ordered
  * otherwise: ones this transaction inserted (no other transaction sees them before it commits) or
@@ -68,25 +75,27 @@ public class Outbox {
     /** First key of the per-aggregate ordering lock; the second is the hash of the aggregate. */
     static final int AGGREGATE_LOCK_CLASS = 0x4f42_0001;
 
-    private static final String INSERT = """
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, headers)
-            select ?, ?, ?, ?, cast(? as json), cast(? as jsonb)
+    private static final String COLUMNS =
+            "id, aggregatetype, aggregateid, type, payload, headers, topic, key, ce_specversion, ce_source, ce_time, traceparent, tracestate";
+
+    private static final String INSERT = "insert into outbox (" + COLUMNS + ")\n" + """
+            select ?, ?, ?, ?, cast(? as json), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?
             from (select pg_advisory_xact_lock(?, hashtext(?))) ordering
             """;
 
-    /**
-     * Events per batch row. Large enough that per-row costs (insert, the relay's read and mark) vanish
-     * beside the events', small enough that a row is a few hundred kilobytes and a failed publication
-     * re-sends (consumers' inboxes drop the duplicates) at most this many events.
-     */
-    public static final int EVENTS_PER_ROW = 1_000;
-
-    private static final String INSERT_BATCH = """
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, headers)
-            values (?, ?, ?, ?, cast(? as json), cast(? as jsonb))
+    /** The rows of one {@link #emitAll} call, from one array per column, in the arrays' order (their seq order). */
+    private static final String INSERT_MANY = "insert into outbox (" + COLUMNS + ")\n" + """
+            select e.id, ?, e.aggregateid, ?, cast(e.payload as json), cast(e.headers as jsonb), ?, e.key, ?, ?, ?, ?, ?
+            from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                 with ordinality as e(id, aggregateid, key, payload, headers, n)
+            order by e.n
             """;
-    /** The {@code aggregateid} of a batch row, which is about many aggregates. */
-    static final String MANY_AGGREGATES = "*";
+
+    /**
+     * Events per statement of {@link #emitAll}: large enough that per-statement costs vanish beside the
+     * rows', small enough that the arrays of one statement stay a few megabytes.
+     */
+    public static final int ROWS_PER_STATEMENT = 5_000;
 
     /** One event of {@link #emitAll}: what {@link #emit} takes, but the type. */
     public record Emission<P>(UUID aggregateId, UUID partnerId, P payload) {
@@ -117,20 +126,16 @@ public class Outbox {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(payload, "payload");
-        if (!type.payloadType().isInstance(payload)) {
-            throw new IllegalArgumentException(type.ceType() + " carries " + type.payloadType().getName()
-                    + ", not " + payload.getClass().getName());
-        }
+        requireCarried(type, payload);
         UUID id = UUID.randomUUID();
-        CloudEventEnvelope envelope = CloudEventEnvelope.produce(id, serviceName, type.ceType(), aggregateId.toString());
+        Headers shared = Headers.of(CloudEventEnvelope.produce(id, serviceName, type.ceType(), aggregateId.toString()),
+                type.topic(), TraceHeaders.current());
         String key = OutboxMessage.keyFor(aggregateId, partnerId);
         String payloadJson;
         String headersJson;
         try {
             payloadJson = objectMapper.writeValueAsString(payload);
-            Map<String, String> headers = OutboxMessage.headersColumn(envelope, type.topic(), key);
-            headers.putAll(TraceHeaders.current());
-            headersJson = objectMapper.writeValueAsString(headers);
+            headersJson = objectMapper.writeValueAsString(shared.column(id, aggregateId.toString(), key));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize the payload of " + type.ceType(), e);
         }
@@ -145,8 +150,11 @@ public class Outbox {
                 insert.setString(4, type.ceType());
                 insert.setObject(5, payloadJson, Types.VARCHAR);
                 insert.setObject(6, headersJson, Types.VARCHAR);
-                insert.setInt(7, AGGREGATE_LOCK_CLASS);
-                insert.setString(8, aggregateKey);
+                insert.setString(7, type.topic());
+                insert.setString(8, key);
+                shared.setColumns(insert, 9);
+                insert.setInt(14, AGGREGATE_LOCK_CLASS);
+                insert.setString(15, aggregateKey);
                 insert.executeUpdate();
             }
         });
@@ -154,7 +162,7 @@ public class Outbox {
     }
 
     /**
-     * Records events of one type for publication after the current transaction commits, as batch rows
+     * Records events of one type for publication after the current transaction commits, one row each
      * (see the class comment for when the per-aggregate order holds without {@link #emit}'s lock).
      * Each event is published as its own record, exactly as {@link #emit} would publish it, in the
      * order of {@code events}.
@@ -168,67 +176,90 @@ public class Outbox {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = new ArrayList<>(events.size());
         for (Emission<P> event : events) {
-            if (!type.payloadType().isInstance(event.payload())) {
-                throw new IllegalArgumentException(type.ceType() + " carries " + type.payloadType().getName()
-                        + ", not " + event.payload().getClass().getName());
-            }
-            ids.add(UUID.randomUUID());
+            requireCarried(type, event.payload());
         }
-        List<String[]> rows = new ArrayList<>(events.size() / EVENTS_PER_ROW + 1);
-        Map<String, String> trace = TraceHeaders.current();
+        int count = events.size();
+        UUID[] ids = new UUID[count];
+        String[] aggregateIds = new String[count];
+        String[] keys = new String[count];
+        String[] payloads = new String[count];
+        String[] headers = new String[count];
+        // One ce_time for the call, as one envelope would have given; ce_id and ce_subject per event.
+        Headers shared = Headers.of(CloudEventEnvelope.produce(UUID.randomUUID(), serviceName, type.ceType(), ""),
+                type.topic(), TraceHeaders.current());
+        ObjectWriter payloadWriter = objectMapper.writerFor(type.payloadType());
+        ObjectWriter headersWriter = objectMapper.writer();
         try {
-            for (int from = 0; from < events.size(); from += EVENTS_PER_ROW) {
-                int to = Math.min(events.size(), from + EVENTS_PER_ROW);
-                CloudEventEnvelope shared = CloudEventEnvelope.produce(ids.get(from), serviceName, type.ceType(),
-                        events.get(from).aggregateId().toString());
-                Map<String, Object> headers = OutboxMessage.batchHeadersColumn(shared, type.topic(), to - from);
-                headers.putAll(trace);
-                rows.add(new String[] { batchPayload(type, events, ids, from, to), objectMapper.writeValueAsString(headers) });
+            for (int i = 0; i < count; i++) {
+                Emission<P> event = events.get(i);
+                ids[i] = UUID.randomUUID();
+                aggregateIds[i] = event.aggregateId().toString();
+                keys[i] = OutboxMessage.keyFor(event.aggregateId(), event.partnerId());
+                payloads[i] = payloadWriter.writeValueAsString(event.payload());
+                headers[i] = headersWriter.writeValueAsString(shared.column(ids[i], aggregateIds[i], keys[i]));
             }
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize the payloads of " + type.ceType(), e);
         }
 
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
-                for (String[] row : rows) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, type.aggregateType());
-                    insert.setString(3, MANY_AGGREGATES);
-                    insert.setString(4, type.ceType());
-                    insert.setObject(5, row[0], Types.VARCHAR);
-                    insert.setObject(6, row[1], Types.VARCHAR);
-                    insert.addBatch();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_MANY)) {
+                for (int from = 0; from < count; from += ROWS_PER_STATEMENT) {
+                    int to = Math.min(count, from + ROWS_PER_STATEMENT);
+                    insert.setString(1, type.aggregateType());
+                    insert.setString(2, type.ceType());
+                    insert.setString(3, type.topic());
+                    shared.setColumns(insert, 4);
+                    insert.setArray(9, connection.createArrayOf("uuid", Arrays.copyOfRange(ids, from, to)));
+                    insert.setArray(10, connection.createArrayOf("text", Arrays.copyOfRange(aggregateIds, from, to)));
+                    insert.setArray(11, connection.createArrayOf("text", Arrays.copyOfRange(keys, from, to)));
+                    insert.setArray(12, connection.createArrayOf("text", Arrays.copyOfRange(payloads, from, to)));
+                    insert.setArray(13, connection.createArrayOf("text", Arrays.copyOfRange(headers, from, to)));
+                    insert.executeUpdate();
                 }
-                insert.executeBatch();
             }
         });
-        return ids;
+        return Arrays.asList(ids);
+    }
+
+    private static <P> void requireCarried(EventType<P> type, Object payload) {
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(type.ceType() + " carries " + type.payloadType().getName()
+                    + ", not " + payload.getClass().getName());
+        }
     }
 
     /**
-     * The {@code payload} column of the batch row of {@code events[from, to)}: one JSON text, streamed
-     * through one generator, the payloads by one writer that has looked up their serializer once.
+     * What the rows of one call share: the envelope's headers but {@code ce_id} and {@code ce_subject},
+     * the topic and the trace context, both as the {@code headers} column's entries and as the columns
+     * {@code ce_specversion, ce_source, ce_time, traceparent, tracestate}.
      */
-    private <P> String batchPayload(EventType<P> type, List<Emission<P>> events, List<UUID> ids, int from, int to)
-            throws IOException {
-        ObjectWriter payloads = objectMapper.writerFor(type.payloadType())
-                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-        SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
-        try (JsonGenerator json = objectMapper.createGenerator(text)) {
-            json.writeStartArray();
-            for (int i = from; i < to; i++) {
-                Emission<P> event = events.get(i);
-                OutboxMessage.startBatchElement(json, ids.get(i), event.aggregateId().toString(),
-                        OutboxMessage.keyFor(event.aggregateId(), event.partnerId()));
-                payloads.writeValue(json, event.payload());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+    private record Headers(Map<String, String> envelope, String topic, Map<String, String> trace) {
+
+        static Headers of(CloudEventEnvelope envelope, String topic, Map<String, String> trace) {
+            return new Headers(envelope.toHeaders(), topic, trace);
         }
-        return text.getAndClear();
+
+        /** The {@code headers} column of the event {@code id} about {@code subject}, keyed {@code key}. */
+        Map<String, String> column(UUID id, String subject, String key) {
+            Map<String, String> column = new LinkedHashMap<>(envelope);
+            column.put(CloudEvents.CE_ID, id.toString());
+            column.put(CloudEvents.CE_SUBJECT, subject);
+            column.put(OutboxMessage.KEY, key);
+            column.put(OutboxMessage.TOPIC, topic);
+            column.putAll(trace);
+            return column;
+        }
+
+        /** Sets {@code ce_specversion, ce_source, ce_time, traceparent, tracestate} from parameter {@code first} on. */
+        void setColumns(PreparedStatement statement, int first) throws SQLException {
+            statement.setString(first, envelope.get(CloudEvents.CE_SPECVERSION));
+            statement.setString(first + 1, envelope.get(CloudEvents.CE_SOURCE));
+            statement.setString(first + 2, envelope.get(CloudEvents.CE_TIME));
+            statement.setString(first + 3, trace.get(TraceHeaders.TRACEPARENT));
+            statement.setString(first + 4, trace.get(TraceHeaders.TRACESTATE));
+        }
     }
 }

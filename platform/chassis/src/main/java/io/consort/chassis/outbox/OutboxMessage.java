@@ -1,6 +1,5 @@
 package io.consort.chassis.outbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.events.CloudEventEnvelope;
-import io.consort.chassis.events.CloudEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,19 +20,20 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * How an outbox row's {@code headers} column is laid out and turned into Kafka records.
  *
- * <p>An <b>event row</b> (written by {@link Outbox#emit}) holds one event: the {@code headers} column
- * has the CloudEvents headers exactly as they will be sent, plus {@code key} and {@code topic} (the
- * Debezium outbox router's convention of routing fields), so the relay needs no knowledge of event
- * types; the {@code payload} column is the event's JSON payload.
+ * <p>An <b>event row</b> (written by {@link Outbox#emit} and {@link Outbox#emitAll}) holds one event:
+ * the {@code headers} column has the CloudEvents headers exactly as they will be sent, plus {@code key}
+ * and {@code topic} (the Debezium outbox router's routing fields, which the row also has as columns of
+ * their own for the router), so the relay needs no knowledge of event types; the {@code payload} column
+ * is the event's JSON payload.
  *
- * <p>A <b>batch row</b> (written by {@link Outbox#emitAll}) holds many events of one type, so that
- * a bulk operation writes, and the relay reads and marks, one row per thousand events instead of one
- * per event. Its {@code headers} column has the headers its events share, {@code topic}, and
+ * <p>A <b>batch row</b> was written by {@code emitAll} of earlier releases: many events of one type in one
+ * row, which Debezium's router cannot take apart. Nothing writes them any more; the relay still publishes
+ * those left unsent by an earlier release (or by its instances during a rolling deploy), so this reading
+ * goes once no database has one left ({@code select count(*) from outbox where aggregateid = '*' and
+ * sent_at is null}). Its {@code headers} column has the headers its events share, {@code topic}, and
  * {@code "batch": {"events": n}}; its {@code payload} column is an array with one element per event,
  * {@code {"headers": {"ce_id": ..., "ce_subject": ..., "key": ...}, "payload": {...}}}, in emission
- * order. Each element becomes its own record, with the shared headers plus its own. A relay that
- * predates batch rows cannot read that {@code headers} column (a value that is not a string) and stops
- * at the row rather than publishing it as one record; it delays the events, never garbles them.
+ * order. Each element becomes its own record, with the shared headers plus its own.
  */
 public final class OutboxMessage {
     public static final String KEY = "key";
@@ -57,39 +56,12 @@ public final class OutboxMessage {
         return (partnerId != null ? partnerId : aggregateId).toString();
     }
 
+    /** The {@code headers} column of an event row (what {@link Outbox} writes). */
     public static Map<String, String> headersColumn(CloudEventEnvelope envelope, String topic, String key) {
         Map<String, String> column = new LinkedHashMap<>(envelope.toHeaders());
         column.put(KEY, key);
         column.put(TOPIC, topic);
         return column;
-    }
-
-    /**
-     * The {@code headers} column of a batch row of {@code events} events: what {@code shared} (an
-     * envelope of any one of them) has in common with the others, that is all but {@code ce_id} and
-     * {@code ce_subject}, which each element of the {@code payload} array carries with its key.
-     */
-    public static Map<String, Object> batchHeadersColumn(CloudEventEnvelope shared, String topic, int events) {
-        Map<String, Object> column = new LinkedHashMap<>(shared.toHeaders());
-        column.remove(CloudEvents.CE_ID);
-        column.remove(CloudEvents.CE_SUBJECT);
-        column.put(TOPIC, topic);
-        column.put(BATCH, Map.of(EVENTS, events));
-        return column;
-    }
-
-    /**
-     * Writes the start of one element of a batch row's {@code payload} array, up to the name of its
-     * payload: the caller writes the payload, then ends the object.
-     */
-    public static void startBatchElement(JsonGenerator json, UUID id, String subject, String key) throws IOException {
-        json.writeStartObject();
-        json.writeObjectFieldStart(EVENT_HEADERS);
-        json.writeStringField(CloudEvents.CE_ID, id.toString());
-        json.writeStringField(CloudEvents.CE_SUBJECT, subject);
-        json.writeStringField(KEY, key);
-        json.writeEndObject();
-        json.writeFieldName(EVENT_PAYLOAD);
     }
 
     /** The Kafka records of a row, event row or batch row, in the order they must be published. */

@@ -3,7 +3,6 @@ package io.consort.chassis.paging;
 import io.consort.chassis.problem.Problems;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -20,10 +19,6 @@ public record Cursor(Instant createdAt, UUID id) {
         if (createdAt == null || id == null) {
             throw new IllegalArgumentException("cursor needs createdAt and id");
         }
-    }
-
-    public static Cursor of(OffsetDateTime createdAt, UUID id) {
-        return new Cursor(createdAt.toInstant(), id);
     }
 
     public String encode() {

@@ -29,11 +29,14 @@ import java.util.function.Function;
  * filter applies.
  *
  * <pre>{@code
- * Page<Partner> p = KeysetQuery.of(Partner.class)
- *         .where("status = :status", Parameters.with("status", status))
- *         .fetch(page, e -> e.createdAt, e -> e.id);
- * return p.map(PartnerMapper::toDto);
+ * // performance-service's PartnerFacts.history: a partner's facts, keyed by (occurredAt, id)
+ * Page<PartnerFact> facts = KeysetQuery.of(PartnerFact.class)
+ *         .where("partnerId = :partnerId", Parameters.with("partnerId", partnerId))
+ *         .keys("occurredAt", "id")
+ *         .fetch(page, f -> f.occurredAt, f -> f.id);
  * }</pre>
+ * Without {@link #keys} the keys are the entity's {@code createdAt} and {@code id}; with {@link #sort}
+ * the order is the sort's property, then {@code id} (a {@link SortCursor}).
  */
 public final class KeysetQuery<E> {
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One page of a list answer: {@code {"items": [...], "nextCursor": "..." | null}}. */
 @Schema(description = "One page of a list; pass nextCursor back as ?cursor= for the next one (null on the last page)",
         example = """
-                {"items": [], "nextCursor": "eyJrIjpbIjIwMjYtMTEtMjdUMDg6MDA6MDBaIiwiM2YwYzZiN2UiXX0"}""")
+                {"items": [], "nextCursor": "AQAAAABrCTiAAAAAAD8Ma35dKkwemot8bV5POis"}""")
 public record Page<T>(List<T> items, String nextCursor) {
 
     public Page {

@@ -47,10 +47,6 @@ public class PageRequest {
         return p;
     }
 
-    public static PageRequest first(int limit) {
-        return of(limit, null);
-    }
-
     public int limit() {
         if (limit == null || limit.isBlank()) {
             return DEFAULT_LIMIT;

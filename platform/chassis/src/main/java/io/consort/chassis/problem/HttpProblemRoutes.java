@@ -60,9 +60,9 @@ public class HttpProblemRoutes {
     }
 
     private void challenge(RoutingContext ctx, String instance) {
-        ProblemMappers.challenge(ctx, instance, CREDENTIALS)
+        SecurityProblemMappers.challenge(ctx, instance, CREDENTIALS)
                 .subscribe().with(r -> send(ctx, r),
-                        e -> send(ctx, ProblemMappers.unauthorizedResponse(instance, CREDENTIALS, null)));
+                        e -> send(ctx, SecurityProblemMappers.unauthorizedResponse(instance, CREDENTIALS, null)));
     }
 
     private void refuseBadHead(RoutingContext ctx) {
@@ -109,7 +109,7 @@ public class HttpProblemRoutes {
         Throwable failure = ctx.failure();
         String instance = instance(ctx);
         if (failure != null && IdentityProvider.unreachable(failure)) {
-            send(ctx, ProblemMappers.identityProviderUnavailable(failure, instance));
+            send(ctx, SecurityProblemMappers.identityProviderUnavailable(failure, instance));
             return;
         }
         if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException

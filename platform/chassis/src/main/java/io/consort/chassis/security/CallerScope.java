@@ -40,10 +40,6 @@ public class CallerScope {
         return identity.hasRole(role);
     }
 
-    public Set<String> roles() {
-        return identity.getRoles();
-    }
-
     public boolean isVendorSide() {
         return !identity.isAnonymous() && Roles.VENDOR_SIDE.stream().anyMatch(identity::hasRole);
     }

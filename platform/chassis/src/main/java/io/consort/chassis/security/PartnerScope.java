@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  * lets everything through.
  *
  * <p>An entity whose partner column is not {@code partner_id} (the partner itself, keyed by {@code id})
- * declares {@code @Filter(name = PartnerScope.FILTER, condition = PartnerScope.CONDITION_ON_ID)} or its
- * own condition built from {@link #conditionOn(String)}.
+ * declares {@code @Filter(name = PartnerScope.FILTER, condition = PartnerScope.CONDITION_ON_ID)}.
  */
 public final class PartnerScope {
 
@@ -32,11 +31,6 @@ public final class PartnerScope {
     static final UUID NOBODY = new UUID(0L, 0L);
 
     private PartnerScope() {
-    }
-
-    /** The filter condition for a partner column of another name. */
-    public static String conditionOn(String column) {
-        return "(:" + PARAM_ALL + " = true or " + column + " in (:" + PARAM_PARTNERS + "))";
     }
 
     /** {@code true} when the current caller is not restricted. */

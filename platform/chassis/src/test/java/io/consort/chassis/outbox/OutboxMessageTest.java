@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.events.CloudEventEnvelope;
+import io.consort.chassis.events.CloudEvents;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -66,7 +68,7 @@ class OutboxMessageTest {
         UUID otherAggregate = UUID.randomUUID();
         CloudEventEnvelope shared = new CloudEventEnvelope(first, "/consort/recruitment", "consort.prospect.imported.v1",
                 OffsetDateTime.now(ZoneOffset.UTC), aggregate.toString(), "application/json");
-        String headersColumn = mapper.writeValueAsString(OutboxMessage.batchHeadersColumn(shared, "prm.prospects", 3));
+        String headersColumn = mapper.writeValueAsString(batchHeadersColumn(shared, "prm.prospects", 3));
         // The payloads as PostgreSQL returns jsonb as text (a space after ':' and ','), one of them an
         // array, and one with braces and brackets inside a string: each is handed on exactly.
         String payloadColumn = "[" + element(first, aggregate, partner, "{\"a\": 1, \"b\": {\"c\": [1, 2]}}") + ", "
@@ -109,7 +111,7 @@ class OutboxMessageTest {
     void aRelayThatOnlyKnowsEventRowsRefusesABatchRowInsteadOfPublishingItAsOneRecord() throws Exception {
         CloudEventEnvelope shared = new CloudEventEnvelope(UUID.randomUUID(), "/consort/recruitment",
                 "consort.prospect.imported.v1", OffsetDateTime.now(ZoneOffset.UTC), aggregate.toString(), "application/json");
-        String headersColumn = mapper.writeValueAsString(OutboxMessage.batchHeadersColumn(shared, "prm.prospects", 1));
+        String headersColumn = mapper.writeValueAsString(batchHeadersColumn(shared, "prm.prospects", 1));
         String payloadColumn = "[" + element(UUID.randomUUID(), aggregate, null, "{}") + "]";
 
         // toRecord is what relays before batch rows applied to every row.
@@ -120,7 +122,7 @@ class OutboxMessageTest {
     void malformedBatchRowsCannotBePublished() throws Exception {
         CloudEventEnvelope shared = new CloudEventEnvelope(UUID.randomUUID(), "/consort/recruitment",
                 "consort.prospect.imported.v1", OffsetDateTime.now(ZoneOffset.UTC), aggregate.toString(), "application/json");
-        String headersColumn = mapper.writeValueAsString(OutboxMessage.batchHeadersColumn(shared, "prm.prospects", 1));
+        String headersColumn = mapper.writeValueAsString(batchHeadersColumn(shared, "prm.prospects", 1));
         assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecords(mapper, headersColumn, "{}"));
         assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecords(mapper, headersColumn, "[1]"));
         assertThrows(IllegalStateException.class, () -> OutboxMessage.toRecords(mapper, headersColumn,
@@ -133,7 +135,7 @@ class OutboxMessageTest {
     private String element(UUID id, UUID subject, UUID partnerId, String payload) throws Exception {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = mapper.createGenerator(text)) {
-            OutboxMessage.startBatchElement(json, id, subject.toString(), OutboxMessage.keyFor(subject, partnerId));
+            startBatchElement(json, id, subject.toString(), OutboxMessage.keyFor(subject, partnerId));
             json.writeRawValue(payload);
             json.writeEndObject();
         }
@@ -147,4 +149,33 @@ class OutboxMessageTest {
         }
         return headers;
     }
+
+    /**
+     * The {@code headers} column of a batch row (earlier releases' layout) of {@code events} events: what {@code shared} (an
+     * envelope of any one of them) has in common with the others, that is all but {@code ce_id} and
+     * {@code ce_subject}, which each element of the {@code payload} array carries with its key.
+     */
+    private static Map<String, Object> batchHeadersColumn(CloudEventEnvelope shared, String topic, int events) {
+        Map<String, Object> column = new LinkedHashMap<>(shared.toHeaders());
+        column.remove(CloudEvents.CE_ID);
+        column.remove(CloudEvents.CE_SUBJECT);
+        column.put(OutboxMessage.TOPIC, topic);
+        column.put(OutboxMessage.BATCH, Map.of(OutboxMessage.EVENTS, events));
+        return column;
+    }
+
+    /**
+     * Writes the start of one element of a batch row's {@code payload} array, up to the name of its
+     * payload: the caller writes the payload, then ends the object.
+     */
+    private static void startBatchElement(JsonGenerator json, UUID id, String subject, String key) throws IOException {
+        json.writeStartObject();
+        json.writeObjectFieldStart(OutboxMessage.EVENT_HEADERS);
+        json.writeStringField(CloudEvents.CE_ID, id.toString());
+        json.writeStringField(CloudEvents.CE_SUBJECT, subject);
+        json.writeStringField(OutboxMessage.KEY, key);
+        json.writeEndObject();
+        json.writeFieldName(OutboxMessage.EVENT_PAYLOAD);
+    }
+
 }

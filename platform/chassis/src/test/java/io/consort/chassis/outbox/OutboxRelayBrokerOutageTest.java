@@ -43,9 +43,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BrokerOutageProfile.class)
 class OutboxRelayBrokerOutageTest {
 
-    /** Events of the bulk write during the outage, and the batch rows they take. */
-    private static final int BATCHED = 2 * Outbox.EVENTS_PER_ROW + 500;
-    private static final int BATCH_ROWS = 3;
+    /** Events of the bulk write during the outage (Outbox.emitAll). */
+    private static final int BATCHED = 2_500;
 
     private static RestartableBroker broker;
 
@@ -101,8 +100,8 @@ class OutboxRelayBrokerOutageTest {
         for (int i = 50; i < 125; i++) {
             writer.record(aggregates.get(i % 2), i % 2 == 0 ? partner : null, "during");
         }
-        // Between the single events, a bulk write of both aggregates: BATCHED events in batch rows of
-        // Outbox.EVENTS_PER_ROW (the last one short), which must wait, and then keep their place, too.
+        // Between the single events, a bulk write of both aggregates: BATCHED events, one row each, which
+        // must wait, and then keep their place, too.
         List<UUID> bulk = new ArrayList<>();
         for (int i = 0; i < BATCHED; i++) {
             bulk.add(aggregates.get(i % 2));
@@ -118,7 +117,7 @@ class OutboxRelayBrokerOutageTest {
         }
         assertTrue(registry.counter("consort.outbox.failures").count() > failuresBefore,
                 "the relay noticed the outage");
-        assertEquals(150 + BATCH_ROWS, unsent(), "nothing written during the outage is marked sent");
+        assertEquals(150 + BATCHED, unsent(), "nothing written during the outage is marked sent");
 
         broker.start();
         awaitUnsent(0, Duration.ofSeconds(60));

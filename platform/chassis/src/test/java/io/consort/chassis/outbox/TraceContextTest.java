@@ -96,7 +96,7 @@ class TraceContextTest {
     }
 
     @Test
-    void aBatchRowCarriesTheTraceOnEveryRecordAndTracestateToo() {
+    void emitAllCarriesTheTraceOnEveryRecordAndTracestateToo() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         UUID partner = UUID.randomUUID();
