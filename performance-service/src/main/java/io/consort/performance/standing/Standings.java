@@ -169,6 +169,7 @@ public class Standings {
         final IncentiveRules rules = ledgers.rules();
         private final Map<UUID, Function<LocalDate, ScoringModel>> models = new HashMap<>();
         private Map<UUID, PartnerFacts.History> histories = Map.of();
+        private final Map<UUID, Scorecard> locked = new HashMap<>();
 
         /**
          * Reads these partners' histories (the facts the evaluation needs and the day totals of the rest) with
@@ -176,6 +177,15 @@ public class Standings {
          */
         public void prefetch(Collection<UUID> partnerIds) {
             histories = Standings.this.facts.historiesOf(partnerIds);
+            List<Scorecard> cards = Scorecard.<Scorecard>find("partnerId in ?1 order by partnerId", List.copyOf(partnerIds))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            partnerIds.forEach(id -> locked.put(id, null));
+            cards.forEach(card -> locked.put(card.partnerId, card));
+        }
+
+        /** The partner's scorecard under its row lock (all of a batch's with one query), empty if it has none. */
+        Optional<Scorecard> card(UUID partnerId) {
+            return locked.containsKey(partnerId) ? Optional.ofNullable(locked.get(partnerId)) : lock(partnerId);
         }
 
         PartnerFacts.History history(UUID partnerId) {
@@ -194,7 +204,7 @@ public class Standings {
 
     /** {@link #reevaluate(UUID, LocalDate, Instant)} with inputs read once for many partners. */
     public void reevaluate(UUID partnerId, LocalDate from, Instant trigger, Inputs inputs) {
-        Optional<Scorecard> locked = lock(partnerId);
+        Optional<Scorecard> locked = inputs.card(partnerId);
         if (locked.isEmpty()) {
             return; // facts wait until the partner's scorecard opens, which evaluates them all
         }
