@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.consort.performance.fact.FactKind;
 import io.consort.performance.fact.PartnerFacts;
 import io.consort.performance.scorecard.Scorecards;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,9 +139,10 @@ class ScorecardResourceTest {
     void theFactHistoryIsPagedOldestFirst() {
         UUID partner = UUID.randomUUID();
         for (int day = 3; day >= 1; day--) {
-            facts.record(UUID.randomUUID(), FactKind.APPLICATION_APPROVED, partner, PROGRAM,
-                    Instant.parse("2026-11-0" + day + "T12:00:00Z"),
+            PartnerFacts.New fact = new PartnerFacts.New(UUID.randomUUID(), FactKind.APPLICATION_APPROVED, partner,
+                    PROGRAM, Instant.parse("2026-11-0" + day + "T12:00:00Z"),
                     JsonNodeFactory.instance.objectNode().put("partnerId", partner.toString()).put("day", day));
+            QuarkusTransaction.requiringNew().run(() -> facts.recordAll(List.of(fact)));
         }
 
         String cursor = given().queryParam("limit", 2).get("/api/v1/scorecards/{id}/facts", partner).then()

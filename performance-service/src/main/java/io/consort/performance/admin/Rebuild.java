@@ -3,6 +3,7 @@ package io.consort.performance.admin;
 import io.consort.chassis.inbox.IncomingEvent;
 import io.consort.contracts.Topics;
 import io.consort.performance.fact.FactKind;
+import io.consort.performance.fact.PartnerFacts;
 import io.consort.performance.standing.Reevaluation;
 import io.consort.performance.standing.Standings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,7 +48,8 @@ public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
     private static final List<String> TOPICS = List.of(Topics.PARTNERS, Topics.COMMUNITY, Topics.CAMPAIGNS);
-    private static final List<String> TABLES = List.of("partner_fact", "scorecard", "scorecard_day");
+    private static final List<String> TABLES = List.of("partner_fact", "partner_day_count", "scorecard",
+            "scorecard_day");
 
     /** Where a rebuild is. */
     public record Status(UUID id, String state, Instant startedAt, Instant finishedAt, long records, long facts,
@@ -62,6 +64,9 @@ public class Rebuild {
 
     @Inject
     Reevaluation reevaluation;
+
+    @Inject
+    PartnerFacts facts;
 
     @Inject
     Clock clock;
@@ -93,6 +98,10 @@ public class Rebuild {
         try {
             prepare();
             long[] counts = copyTopics();
+            QuarkusTransaction.requiringNew().run(() -> {
+                onCopy();
+                facts.recountAll();
+            });
             Set<UUID> partners = partners();
             for (UUID partner : partners) {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -223,7 +232,8 @@ public class Rebuild {
     private void switchOver() {
         QuarkusTransaction.requiringNew().timeout(600).run(() -> {
             entityManager.createNativeQuery(
-                    "lock table public.partner_fact, public.scorecard, public.scorecard_day in share row exclusive mode")
+                    "lock table public.partner_fact, public.partner_day_count, public.scorecard, public.scorecard_day"
+                            + " in share row exclusive mode")
                     .executeUpdate();
             @SuppressWarnings("unchecked")
             List<UUID> caughtUp = entityManager.createNativeQuery("""
@@ -231,6 +241,9 @@ public class Rebuild {
                     where not exists (select 1 from rebuild.partner_fact r where r.event_id = p.event_id)
                     returning partner_id""").getResultList();
             onCopy();
+            if (!caughtUp.isEmpty()) {
+                facts.recountAll();
+            }
             for (UUID partner : new LinkedHashSet<>(caughtUp)) {
                 standings.replay(partner);
             }

@@ -28,10 +28,24 @@ public final class PartnerEvaluation {
      */
     public static List<Day> evaluate(List<Fact> facts, ExchangeRates rates, Function<LocalDate, ScoringModel> models,
             TierLadder ladder, LocalDate opened, LocalDate today, int windowDays) {
-        LocalDate first = facts.isEmpty() || !facts.get(0).day().isBefore(opened) ? opened
-                : facts.get(0).day().isBefore(opened.minusDays(windowDays)) ? opened.minusDays(windowDays) : facts.get(0).day();
+        return evaluate(facts, DayCounts.of(facts), rates, models, ladder, opened, today, windowDays);
+    }
+
+    /**
+     * @param facts the partner's facts sorted by time; only those of {@link DayCounts#NEEDS_FACT} are read
+     * @param counts the per-day totals of all the partner's counted facts
+     */
+    public static List<Day> evaluate(List<Fact> facts, DayCounts counts, ExchangeRates rates,
+            Function<LocalDate, ScoringModel> models, TierLadder ladder, LocalDate opened, LocalDate today,
+            int windowDays) {
+        LocalDate earliest = facts.isEmpty() ? null : facts.get(0).day();
+        if (counts.first() != null && (earliest == null || counts.first().isBefore(earliest))) {
+            earliest = counts.first();
+        }
+        LocalDate first = earliest == null || !earliest.isBefore(opened) ? opened
+                : earliest.isBefore(opened.minusDays(windowDays)) ? opened.minusDays(windowDays) : earliest;
         LocalDate last = today.isBefore(opened) ? opened : today;
-        Timeline timeline = Timeline.compute(facts, rates, first, last, windowDays);
+        Timeline timeline = Timeline.compute(facts, counts, rates, first, last, windowDays);
         TierAssignment assignment = new TierAssignment(ladder.entry(), ladder.graceDays());
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {

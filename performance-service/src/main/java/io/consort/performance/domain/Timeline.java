@@ -21,7 +21,8 @@ import java.util.UUID;
  * A partner's KPIs for every day from {@code first} to {@code last}, computed from all its facts at
  * once, so a fact that arrives late lands on the day it happened and every day after it changes
  * with it. Each fact adds a value over a range of days (a count over the trailing window, a
- * certification while it is held, a deal's amount while it is open), summed with difference arrays.
+ * certification while it is held, a deal's amount while it is open), summed with difference arrays. Counted
+ * facts come as per-day totals ({@link DayCounts}), so the live evaluation need not read them one by one.
  */
 public final class Timeline {
 
@@ -75,6 +76,15 @@ public final class Timeline {
      * @param windowDays length of the trailing window of counts and amounts
      */
     public static Timeline compute(List<Fact> facts, ExchangeRates rates, LocalDate first, LocalDate last, int windowDays) {
+        return compute(facts, DayCounts.of(facts), rates, first, last, windowDays);
+    }
+
+    /**
+     * @param facts the partner's facts sorted by time; only those of {@link DayCounts#NEEDS_FACT} are read
+     * @param counts the partner's per-day totals of the counted KPIs (of all its facts)
+     */
+    public static Timeline compute(List<Fact> facts, DayCounts counts, ExchangeRates rates, LocalDate first,
+            LocalDate last, int windowDays) {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("last " + last + " before first " + first);
         }
@@ -91,6 +101,7 @@ public final class Timeline {
         List<LocalDate> responseDays = new ArrayList<>();
         List<BigDecimal> responseHours = new ArrayList<>();
         Set<UUID> mdfCampaigns = new HashSet<>();
+        counts.forEach((day, totals) -> totals.forEach((kpi, n) -> r.trailing(kpi, day, windowDays, BigDecimal.valueOf(n))));
 
         for (Fact f : facts) {
             LocalDate day = f.day();
@@ -111,9 +122,7 @@ public final class Timeline {
                 case EventNames.CERTIFICATION_EARNED -> certificationsEarned.putIfAbsent(f.uuid("certificationId"), f);
                 case EventNames.CERTIFICATION_EXPIRED ->
                         certificationsExpired.merge(f.uuid("certificationId"), day, (a, b) -> a.isBefore(b) ? a : b);
-                case EventNames.LEAD_ASSIGNED -> r.trailing(Kpi.LEADS_OFFERED, day, windowDays, BigDecimal.ONE);
                 case EventNames.LEAD_ACCEPTED -> {
-                    r.trailing(Kpi.LEADS_ACCEPTED, day, windowDays, BigDecimal.ONE);
                     Instant offeredAt = f.instant("offeredAt");
                     if (offeredAt != null && !offeredAt.isAfter(f.occurredAt())) {
                         responseDays.add(day);
@@ -121,15 +130,6 @@ public final class Timeline {
                                 .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
                     }
                 }
-                case EventNames.LEAD_REJECTED -> r.trailing("TIMED_OUT".equals(f.text("outcome"))
-                        ? Kpi.LEADS_TIMED_OUT : Kpi.LEADS_DECLINED, day, windowDays, BigDecimal.ONE);
-                case EventNames.LEAD_CONVERTED -> r.trailing(Kpi.LEADS_CONVERTED, day, windowDays, BigDecimal.ONE);
-                case EventNames.DEAL_REGISTERED -> r.trailing(Kpi.DEALS_REGISTERED, day, windowDays, BigDecimal.ONE);
-                case EventNames.DEAL_LOST -> r.trailing(Kpi.DEALS_LOST, day, windowDays, BigDecimal.ONE);
-                case EventNames.CAMPAIGN_ENROLLED -> r.trailing(Kpi.CAMPAIGN_ENROLMENTS, day, windowDays, BigDecimal.ONE);
-                case EventNames.ENGAGEMENT_RECORDED -> r.trailing(Kpi.CAMPAIGN_ENGAGEMENTS, day, windowDays, BigDecimal.ONE);
-                case EventNames.RESOURCE_OPENED, EventNames.THREAD_CREATED, EventNames.POST_CREATED,
-                        EventNames.ANSWER_ACCEPTED -> r.trailing(Kpi.COMMUNITY_ACTIVITY, day, windowDays, BigDecimal.ONE);
                 case EventNames.MDF_REQUEST_APPROVED -> Optional.ofNullable(f.uuid("campaignId")).ifPresent(mdfCampaigns::add);
                 case EventNames.MDF_CLAIM_PAID -> {
                     Optional.ofNullable(f.uuid("campaignId")).ifPresent(mdfCampaigns::add);
@@ -145,7 +145,7 @@ public final class Timeline {
                     }
                 }
                 default -> {
-                    // other facts feed no KPI directly (profile, lifecycle, memberships)
+                    // counted facts feed their KPIs through the day totals; others feed none (profile, lifecycle)
                 }
             }
         }

@@ -6,16 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
+import io.consort.performance.domain.DayCounts;
 import io.consort.performance.domain.Fact;
+import io.consort.performance.domain.Kpi;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,39 +40,13 @@ public class PartnerFacts {
     @Inject
     ObjectMapper mapper;
 
-    /**
-     * Appends a fact, unless the event was recorded already: the inbox stops redeliveries, this
-     * also covers a replay into a read model that was not reset.
-     *
-     * @return whether a fact was added
-     */
-    @Transactional
-    public boolean record(UUID eventId, FactKind kind, UUID partnerId, UUID programId, Instant occurredAt,
-            JsonNode payload) {
-        // Native and conflict-tolerant: a partner-side caller's scope must not hide an existing fact
-        // from this check, and two deliveries racing must not both insert.
-        int added = entityManager.createNativeQuery("""
-                insert into partner_fact (id, partner_id, event_id, event_type, kind, program_id, occurred_at, data)
-                values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), ?7, cast(?8 as jsonb))
-                on conflict (event_id) do nothing""")
-                .setParameter(1, eventId)
-                .setParameter(2, partnerId)
-                .setParameter(3, eventId)
-                .setParameter(4, kind.ceType())
-                .setParameter(5, kind.name())
-                .setParameter(6, programId == null ? null : programId.toString())
-                .setParameter(7, occurredAt.atOffset(ZoneOffset.UTC))
-                .setParameter(8, payload.toString())
-                .executeUpdate();
-        return added == 1;
-    }
-
     /** A fact to append with {@link #recordAll}. */
     public record New(UUID eventId, FactKind kind, UUID partnerId, UUID programId, Instant occurredAt, JsonNode payload) {
     }
 
     /**
-     * Appends facts with one multi-row insert, skipping events recorded already (as {@link #record}).
+     * Appends facts with one multi-row insert, skipping events recorded already (the inbox stops
+     * redeliveries; this also covers the same event under another record), and adds the new ones to their days' totals.
      *
      * @return the event ids of the facts added
      */
@@ -115,9 +91,109 @@ public class PartnerFacts {
                         added.add(rs.getObject(1, UUID.class));
                     }
                 }
+                if (!added.isEmpty()) {
+                    try (PreparedStatement count = connection.prepareStatement(COUNT_ADDED)) {
+                        count.setArray(1, connection.createArrayOf("uuid", added.toArray()));
+                        count.executeUpdate();
+                    }
+                }
                 return added;
             }
         });
+    }
+
+    /** Adds the given facts to their days' totals (each fact once: only facts just added are passed). */
+    private static final String COUNT_ADDED = """
+            insert into partner_day_count (partner_id, day, kpi, count)
+            select partner_id, (occurred_at at time zone 'UTC')::date, k, count(*)
+            from partner_fact, fact_counted_kpi(event_type, data) as k
+            where event_id = any(?) and k is not null
+            group by 1, 2, 3
+            on conflict (partner_id, day, kpi) do update set count = partner_day_count.count + excluded.count""";
+
+    /**
+     * Recomputes every day total from the facts (a rebuild's copy, after its facts were copied in bulk);
+     * on the tables the search path names first.
+     */
+    public void recountAll() {
+        entityManager.flush();
+        entityManager.createNativeQuery("delete from partner_day_count").executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into partner_day_count (partner_id, day, kpi, count)
+                select partner_id, (occurred_at at time zone 'UTC')::date, k, count(*)
+                from partner_fact, fact_counted_kpi(event_type, data) as k
+                where k is not null
+                group by 1, 2, 3""").executeUpdate();
+    }
+
+    /**
+     * What a partner's evaluation reads: the facts whose content matters beyond a count
+     * ({@link DayCounts#NEEDS_FACT}) in the order they happened, the per-day totals of the counted ones,
+     * and when its latest fact of any kind happened (null: none).
+     */
+    public record History(List<Fact> facts, DayCounts counts, Instant latest) {
+    }
+
+    /** {@link History} of each of these partners, with three queries whatever their number. */
+    public Map<UUID, History> historiesOf(Collection<UUID> partnerIds) {
+        entityManager.flush();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Object[] ids = partnerIds.toArray();
+            Map<UUID, List<Fact>> facts = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select event_id, event_type, occurred_at, cast(data as text), partner_id from partner_fact
+                    where partner_id = any(?) and event_type = any(?) order by partner_id, occurred_at, event_id""")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids));
+                select.setArray(2, connection.createArrayOf("text", DayCounts.NEEDS_FACT.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        UUID partnerId = rs.getObject(5, UUID.class);
+                        facts.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(fact(rs, partnerId));
+                    }
+                }
+            }
+            Map<UUID, DayCounts> counts = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select partner_id, day, kpi, count from partner_day_count where partner_id = any(?)""")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        counts.computeIfAbsent(rs.getObject(1, UUID.class), p -> new DayCounts())
+                                .add(rs.getObject(2, LocalDate.class), Kpi.valueOf(rs.getString(3)), rs.getInt(4));
+                    }
+                }
+            }
+            Map<UUID, History> histories = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select p, (select max(occurred_at) from partner_fact f where f.partner_id = p)
+                    from unnest(?) as p""")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        UUID partnerId = rs.getObject(1, UUID.class);
+                        OffsetDateTime latest = rs.getObject(2, OffsetDateTime.class);
+                        histories.put(partnerId, new History(facts.getOrDefault(partnerId, List.of()),
+                                counts.getOrDefault(partnerId, new DayCounts()),
+                                latest == null ? null : latest.toInstant()));
+                    }
+                }
+            }
+            return histories;
+        });
+    }
+
+    public History history(UUID partnerId) {
+        return historiesOf(List.of(partnerId)).get(partnerId);
+    }
+
+    private Fact fact(ResultSet rs, UUID partnerId) throws java.sql.SQLException {
+        UUID eventId = rs.getObject(1, UUID.class);
+        try {
+            return new Fact(eventId, rs.getString(2), partnerId, rs.getObject(3, OffsetDateTime.class).toInstant(),
+                    mapper.readTree(rs.getString(4)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable fact " + eventId, e);
+        }
     }
 
     /** All the partner's facts in the order they happened, as the domain computes with them. */
@@ -137,14 +213,7 @@ public class PartnerFacts {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         UUID partnerId = rs.getObject(5, UUID.class);
-                        UUID eventId = rs.getObject(1, UUID.class);
-                        try {
-                            all.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(new Fact(eventId, rs.getString(2),
-                                    partnerId, rs.getObject(3, OffsetDateTime.class).toInstant(),
-                                    mapper.readTree(rs.getString(4))));
-                        } catch (JsonProcessingException e) {
-                            throw new IllegalStateException("unreadable fact " + eventId, e);
-                        }
+                        all.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(fact(rs, partnerId));
                     }
                 }
                 return all;

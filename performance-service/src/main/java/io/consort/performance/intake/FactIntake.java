@@ -53,7 +53,7 @@ public class FactIntake {
     EntityManager entityManager;
 
     /**
-     * The batch form of {@link #apply}: the events' facts with one multi-row insert, then each
+     * The events' facts with one multi-row insert, then each
      * touched partner opened (in event order) and evaluated once, from the earliest day any of its new
      * facts can change. The partners' advisory locks are taken in one order, so batches of the three
      * channels touching the same partners wait for each other instead of deadlocking.
@@ -116,38 +116,5 @@ public class FactIntake {
 
     private static long lockKey(UUID partnerId) {
         return partnerId.getMostSignificantBits() ^ partnerId.getLeastSignificantBits();
-    }
-
-    public void apply(IncomingEvent event) {
-        Optional<FactKind> kind = FactKind.of(event.type());
-        if (kind.isEmpty()) {
-            LOG.debugf("ignoring %s %s", event.type(), event.id());
-            return;
-        }
-        FactHeader header = event.payloadAs(FactHeader.class);
-        if (header.partnerId() == null && PARTNER_OPTIONAL.contains(kind.get())) {
-            return;
-        }
-        UUID partnerId = event.require("partnerId", header.partnerId());
-        Instant at = event.require("occurredAt", header.occurredAt());
-        if (kind.get() == FactKind.ONBOARDING_STARTED) {
-            event.require("programId", header.programId());
-        }
-        // One partner's events from different topics are applied one at a time, so an event whose
-        // partner has no scorecard yet and the event opening it cannot miss each other.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, lockKey(partnerId))
-                .getSingleResult();
-        if (!facts.record(event.id(), kind.get(), partnerId, header.programId(), at, event.payload())) {
-            return; // the same event under another consumer record: already counted
-        }
-        if (OPENING.contains(kind.get()) && header.programId() != null) {
-            standings.open(partnerId, header.programId(), at);
-        }
-        LocalDate from = Fact.dayOf(at);
-        if (header.closedOn() != null && header.closedOn().isBefore(from)) {
-            from = header.closedOn();
-        }
-        standings.reevaluate(partnerId, from, at);
     }
 }

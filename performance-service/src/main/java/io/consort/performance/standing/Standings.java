@@ -44,8 +44,8 @@ import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
- * Keeps each partner's standing in step with its facts: re-evaluates the partner from all its facts
- * ({@link PartnerEvaluation}), rewrites the stored days from the earliest one that can have changed,
+ * Keeps each partner's standing in step with its facts: re-evaluates the partner from its history
+ * ({@link PartnerEvaluation}: the facts whose content matters and the per-day totals of the counted ones), rewrites the stored days from the earliest one that can have changed,
  * updates the scorecard, and publishes {@code score.changed} / {@code tier.changed} through the
  * outbox when the current score or tier moved. Runs inside the caller's transaction (the inbox's,
  * or a sweep's), holding the scorecard's row lock so one partner is evaluated by one thread at a time.
@@ -135,7 +135,7 @@ public class Standings {
      * rebuild does for every partner. The scorecard opens at the earliest opening fact.
      */
     public void replay(UUID partnerId) {
-        List<Fact> history = facts.all(partnerId);
+        List<Fact> history = facts.history(partnerId).facts();
         Fact opening = history.stream().filter(f -> OPENING.contains(f.type()) && f.uuid("programId") != null)
                 .findFirst().orElse(null);
         if (opening == null) {
@@ -168,16 +168,29 @@ public class Standings {
         final TierLadder ladder = ladder();
         final IncentiveRules rules = ledgers.rules();
         private final Map<UUID, Function<LocalDate, ScoringModel>> models = new HashMap<>();
-        private Map<UUID, List<Fact>> facts = Map.of();
+        private Map<UUID, PartnerFacts.History> histories = Map.of();
+        private final Map<UUID, Scorecard> locked = new HashMap<>();
 
-        /** Reads these partners' facts with one query; call it after the batch's facts are stored, under their locks. */
+        /**
+         * Reads these partners' histories (the facts the evaluation needs and the day totals of the rest) with
+         * one query each; call it after the batch's facts are stored, under their locks.
+         */
         public void prefetch(Collection<UUID> partnerIds) {
-            facts = Standings.this.facts.allOf(partnerIds);
+            histories = Standings.this.facts.historiesOf(partnerIds);
+            List<Scorecard> cards = Scorecard.<Scorecard>find("partnerId in ?1 order by partnerId", List.copyOf(partnerIds))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            partnerIds.forEach(id -> locked.put(id, null));
+            cards.forEach(card -> locked.put(card.partnerId, card));
         }
 
-        List<Fact> facts(UUID partnerId) {
-            List<Fact> read = facts.get(partnerId);
-            return read != null ? read : Standings.this.facts.all(partnerId);
+        /** The partner's scorecard under its row lock (all of a batch's with one query), empty if it has none. */
+        Optional<Scorecard> card(UUID partnerId) {
+            return locked.containsKey(partnerId) ? Optional.ofNullable(locked.get(partnerId)) : lock(partnerId);
+        }
+
+        PartnerFacts.History history(UUID partnerId) {
+            PartnerFacts.History read = histories.get(partnerId);
+            return read != null ? read : Standings.this.facts.history(partnerId);
         }
 
         Function<LocalDate, ScoringModel> models(UUID programId) {
@@ -191,16 +204,17 @@ public class Standings {
 
     /** {@link #reevaluate(UUID, LocalDate, Instant)} with inputs read once for many partners. */
     public void reevaluate(UUID partnerId, LocalDate from, Instant trigger, Inputs inputs) {
-        Optional<Scorecard> locked = lock(partnerId);
+        Optional<Scorecard> locked = inputs.card(partnerId);
         if (locked.isEmpty()) {
             return; // facts wait until the partner's scorecard opens, which evaluates them all
         }
         Scorecard card = locked.get();
         LocalDate today = LocalDate.now(clock);
         LocalDate opened = card.openedAt.toLocalDate();
-        List<Fact> history = inputs.facts(partnerId);
+        PartnerFacts.History read = inputs.history(partnerId);
+        List<Fact> history = read.facts();
         profile(card, history);
-        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, inputs.rates,
+        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, read.counts(), inputs.rates,
                 inputs.models(card.programId), inputs.ladder, opened, today, config.windowDays());
         LocalDate rewriteFrom = from;
         if (card.evaluatedOn != null && card.evaluatedOn.isBefore(rewriteFrom)) {
@@ -212,7 +226,7 @@ public class Standings {
         writeDays(card, days, rewriteFrom);
         PartnerEvaluation.Day now = days.get(days.size() - 1);
         Instant at = later(trigger, card.lastChangeAt == null ? null : card.lastChangeAt.toInstant());
-        Instant factsUpTo = history.isEmpty() ? card.openedAt.toInstant() : history.get(history.size() - 1).occurredAt();
+        Instant factsUpTo = read.latest() == null ? card.openedAt.toInstant() : read.latest();
 
         int previousScore = card.score;
         String previousTier = card.tier;

@@ -23,8 +23,15 @@ class PartnerEvaluationTest {
             new ScoringModel.Weighted(Kpi.CERTIFIED_PEOPLE, 30, new BigDecimal("2"))));
     private final Facts facts = new Facts();
 
+    /** The evaluation from all facts, checked against the live path's (the facts it reads and the day totals). */
     private List<PartnerEvaluation.Day> evaluate(String today) {
-        return PartnerEvaluation.evaluate(facts.sorted(), rates, day -> model, ladder, OPENED, LocalDate.parse(today), 365);
+        List<PartnerEvaluation.Day> all = PartnerEvaluation.evaluate(facts.sorted(), rates, day -> model, ladder, OPENED,
+                LocalDate.parse(today), 365);
+        List<PartnerEvaluation.Day> live = PartnerEvaluation.evaluate(
+                facts.sorted().stream().filter(f -> DayCounts.NEEDS_FACT.contains(f.type())).toList(),
+                DayCounts.of(facts.sorted()), rates, day -> model, ladder, OPENED, LocalDate.parse(today), 365);
+        assertEquals(all, live, "the evaluation from the day totals");
+        return all;
     }
 
     private static PartnerEvaluation.Day on(List<PartnerEvaluation.Day> days, String day) {

@@ -17,8 +17,20 @@ class TimelineTest {
             .put("USD", LocalDate.parse("2026-03-01"), new BigDecimal("0.80"));
     private final Facts facts = new Facts();
 
+    /**
+     * The timeline from all facts, checked against the live path's: the facts it reads
+     * ({@link DayCounts#NEEDS_FACT}) and the per-day totals of all of them.
+     */
     private Timeline timeline(int windowDays) {
-        return Timeline.compute(facts.sorted(), rates, FIRST, LocalDate.parse("2026-12-31"), windowDays);
+        LocalDate last = LocalDate.parse("2026-12-31");
+        Timeline all = Timeline.compute(facts.sorted(), rates, FIRST, last, windowDays);
+        Timeline live = Timeline.compute(facts.sorted().stream().filter(f -> DayCounts.NEEDS_FACT.contains(f.type())).toList(),
+                DayCounts.of(facts.sorted()), rates, FIRST, last, windowDays);
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(all.on(i), live.on(i), "KPIs on " + all.day(i) + " from the day totals");
+        }
+        assertEquals(all.notes(), live.notes());
+        return all;
     }
 
     private static BigDecimal on(Timeline t, Kpi kpi, String day) {
@@ -156,5 +168,24 @@ class TimelineTest {
         Timeline t = timeline(365);
         assertEquals(new BigDecimal("5000.00"), on(t, Kpi.WON_REVENUE, "2026-04-19"));
         assertEquals(new BigDecimal("0.00"), on(t, Kpi.WON_REVENUE, "2026-04-20"));
+    }
+
+    @Test
+    void countsFromDayTotalsLandOnTheirDayWhateverTheOrder() {
+        facts.add(EventNames.LEAD_ASSIGNED, "2026-05-10T10:00:00Z");
+        facts.add(EventNames.POST_CREATED, "2026-05-12T10:00:00Z");
+        // late: arrives after the others but happened before them
+        facts.add(EventNames.LEAD_ASSIGNED, "2026-05-01T10:00:00Z");
+        facts.add(EventNames.LEAD_REJECTED, "2026-05-02T10:00:00Z").put("outcome", "TIMED_OUT");
+        Timeline t = timeline(30);
+        assertEquals(BigDecimal.ONE, on(t, Kpi.LEADS_OFFERED, "2026-05-01"));
+        assertEquals(new BigDecimal("2"), on(t, Kpi.LEADS_OFFERED, "2026-05-10"));
+        assertEquals(BigDecimal.ONE, on(t, Kpi.LEADS_OFFERED, "2026-05-31"));
+        assertEquals(BigDecimal.ONE, on(t, Kpi.LEADS_TIMED_OUT, "2026-05-02"));
+        assertEquals(BigDecimal.ONE, on(t, Kpi.COMMUNITY_ACTIVITY, "2026-05-12"));
+        assertEquals(new DayCounts().add(LocalDate.parse("2026-05-01"), Kpi.LEADS_OFFERED, 1)
+                .add(LocalDate.parse("2026-05-02"), Kpi.LEADS_TIMED_OUT, 1)
+                .add(LocalDate.parse("2026-05-10"), Kpi.LEADS_OFFERED, 1)
+                .add(LocalDate.parse("2026-05-12"), Kpi.COMMUNITY_ACTIVITY, 1), DayCounts.of(facts.sorted()));
     }
 }

@@ -3,6 +3,9 @@ package io.consort.chassis.inbox;
 import io.consort.chassis.events.MalformedEventException;
 import io.consort.chassis.events.TraceHeaders;
 import io.opentelemetry.api.trace.Span;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -17,10 +20,14 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -135,6 +142,40 @@ public class Inbox {
                 sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 10)));
             }
         }
+    }
+
+    /**
+     * The Kafka-facing half of {@link #processBatch}, for a channel consumed in batches ({@code batch=true},
+     * a {@code @Blocking} method taking a {@link KafkaRecordBatch}): the poll's records are applied as one
+     * batch (falling back to one record at a time should the batch fail), each record that is unreadable or
+     * still fails after the retries is nacked on its own, so the channel's
+     * {@code failure-strategy=dead-letter-queue} parks just that record on its dead-letter topic with the
+     * reason, and then the whole batch is acknowledged (parking a record acknowledges it; the batch's
+     * acknowledgement commits its offsets). The caller returns the stage from its {@code @Incoming} method.
+     * When this method returns, the batch's effects have committed (or been parked).
+     */
+    public CompletionStage<Void> consumeBatch(String consumer, KafkaRecordBatch<String, String> batch,
+            Consumer<List<IncomingEvent>> effect) {
+        Map<ConsumerRecord<String, String>, KafkaRecord<String, String>> messages = new IdentityHashMap<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (KafkaRecord<String, String> message : batch.getRecords()) {
+            ConsumerRecord<String, String> record = consumerRecord(message);
+            messages.put(record, message);
+            records.add(record);
+        }
+        List<Failed> failed = processBatch(consumer, records, effect);
+        List<CompletableFuture<Void>> parked = new ArrayList<>(failed.size());
+        for (Failed failure : failed) {
+            parked.add(messages.get(failure.record()).nack(failure.failure()).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalStateException("a Kafka record without its consumer record"));
     }
 
     /**

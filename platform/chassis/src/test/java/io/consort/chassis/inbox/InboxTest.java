@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consort.chassis.events.CloudEventEnvelope;
 import io.consort.chassis.testapp.InboxProbeConsumer;
 import io.consort.chassis.testapp.ProbeTopics;
 import io.consort.chassis.testapp.TopicReader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -117,39 +114,26 @@ class InboxTest {
     }
 
     private ConsumerRecord<String, String> awaitDeadLetter(TopicReader deadLetters, String value) {
-        List<ConsumerRecord<String, String>> records = deadLetters.readUntil(
-                r -> r.stream().anyMatch(x -> value.equals(x.value())), Duration.ofSeconds(30));
-        return records.stream().filter(x -> value.equals(x.value())).findFirst()
-                .orElseThrow(() -> new AssertionError("nothing parked on " + ProbeTopics.DEAD_LETTERS));
+        return ProbeRecords.awaitDeadLetter(deadLetters, ProbeTopics.DEAD_LETTERS, value);
     }
 
     private void send(String key, UUID id, String payload) throws Exception {
-        CloudEventEnvelope envelope = CloudEventEnvelope.produce(id, "chassis-test", "consort.probe.recorded.v1",
-                key);
-        RecordHeaders headers = new RecordHeaders();
-        envelope.toHeaders().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(new ProducerRecord<>(ProbeTopics.TOPIC, null, key, payload, headers)).get();
+        ProbeRecords.send(producer, ProbeTopics.TOPIC, key, id, payload).get();
     }
 
     private void awaitApplied(UUID id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (applied(id) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(1, applied(id), "event " + id + " applied");
+        ProbeRecords.awaitApplied(em, id);
     }
 
     private long applied(UUID id) {
-        return count("select count(*) from test_applied where event_id = '" + id + "'");
+        return ProbeRecords.applied(em, id);
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+        return ProbeRecords.count(em, sql);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return ProbeRecords.header(record, name);
     }
 }

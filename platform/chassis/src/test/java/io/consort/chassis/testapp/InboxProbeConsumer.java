@@ -5,8 +5,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.consort.chassis.inbox.IncomingEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,20 +51,29 @@ public class InboxProbeConsumer {
     @Incoming("probe-inbox")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, event -> {
-            int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
-            var span = io.opentelemetry.api.trace.Span.current().getSpanContext();
-            if (span.isValid()) {
-                traces.put(event.id(), span.getTraceId());
-            }
-            if (event.payload().path("fail").asBoolean(false) || attempt <= event.payload().path("failTimes").asInt(0)) {
-                throw new IllegalStateException("probe effect refused event " + event.id());
-            }
-            em.createNativeQuery("insert into test_applied (event_id, consumer, note) values (?1, ?2, ?3)")
-                    .setParameter(1, event.id())
-                    .setParameter(2, CONSUMER)
-                    .setParameter(3, event.payload().path("note").asText(null))
-                    .executeUpdate();
-        });
+        inbox.process(CONSUMER, record, this::apply);
+    }
+
+    /** The same effect over a channel consumed in batches, through {@link Inbox#consumeBatch}. */
+    @Incoming("probe-batch")
+    @Blocking
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(CONSUMER, batch, events -> events.forEach(this::apply));
+    }
+
+    private void apply(IncomingEvent event) {
+        int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        var span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+        if (span.isValid()) {
+            traces.put(event.id(), span.getTraceId());
+        }
+        if (event.payload().path("fail").asBoolean(false) || attempt <= event.payload().path("failTimes").asInt(0)) {
+            throw new IllegalStateException("probe effect refused event " + event.id());
+        }
+        em.createNativeQuery("insert into test_applied (event_id, consumer, note) values (?1, ?2, ?3)")
+                .setParameter(1, event.id())
+                .setParameter(2, CONSUMER)
+                .setParameter(3, event.payload().path("note").asText(null))
+                .executeUpdate();
     }
 }
