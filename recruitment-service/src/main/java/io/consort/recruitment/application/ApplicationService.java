@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ApplicationService {
@@ -57,7 +56,7 @@ public class ApplicationService {
         if (!program.acceptingApplications()) {
             throw Problems.unprocessable("program '" + program.name() + "' is not accepting applications");
         }
-        PartnerType type = partnerTypeFor(program, request.partnerType());
+        PartnerType type = program.typeFor(request.partnerType(), "partnerType");
         String domain = Websites.domainOf(request.website())
                 .orElseThrow(() -> Problems.invalidField("website", "must be the company's website or domain"));
         String token = WithdrawTokens.issue();
@@ -172,25 +171,6 @@ public class ApplicationService {
         }
         ETags.requireMatch(ifMatch, application.version());
         return application;
-    }
-
-    private static PartnerType partnerTypeFor(Program program, PartnerType requested) {
-        if (requested != null) {
-            if (!program.offers(requested)) {
-                throw Problems.unprocessable("program '" + program.name() + "' does not recruit " + requested
-                        + " partners; it recruits " + names(program));
-            }
-            return requested;
-        }
-        if (program.partnerTypes().size() == 1) {
-            return program.partnerTypes().get(0);
-        }
-        throw Problems.unprocessable("program '" + program.name() + "' recruits " + names(program)
-                + "; say which with partnerType");
-    }
-
-    private static String names(Program program) {
-        return program.partnerTypes().stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 
     private static String blankToNull(String s) {

@@ -33,20 +33,19 @@ import org.jboss.logging.Logger;
  * object per line, each an upsert exactly like {@code PUT /api/v1/partners/by-external-id/...} (the same
  * rules, events and change-feed entries). The body is spooled and counted first ({@link Ndjson}); lines
  * are then stored in batches, each in its own transaction, and the result lines of a batch are streamed
- * back once it has committed. Partners go through the entity model rather than COPY: a partner change
- * takes checks (program, parent cycle, id ownership) and events a set-based write would have to repeat.
+ * back once it has committed. Each batch is checked and written set-based by {@link PartnerBatchWriter}.
  */
 @ApplicationScoped
 public class PartnerBulkUpsert {
 
-    static final int BATCH_SIZE = 200;
+    static final int BATCH_SIZE = 5_000;
     private static final Logger LOG = Logger.getLogger(PartnerBulkUpsert.class);
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
-    PartnerService service;
+    PartnerBatchWriter writer;
 
     @Inject
     BulkIdempotency idempotency;
@@ -59,7 +58,10 @@ public class PartnerBulkUpsert {
     private void run(Path spool, String origin, BulkWindows windows, OutputStream out) throws IOException {
         // In input order: a FAILED result for a line that did not parse, else null for a line in the batch.
         List<BulkLineResult> lines = new ArrayList<>(BATCH_SIZE);
-        List<PartnerService.BulkLine> batch = new ArrayList<>(BATCH_SIZE);
+        List<PartnerBatchWriter.Line> batch = new ArrayList<>(BATCH_SIZE);
+        // The ids the batch's lines name: a line naming one again starts the next batch, so a batch holds
+        // each partner once and the second line sees what the first stored.
+        Set<ExternalIdOwners.Key> named = new HashSet<>();
         try (BufferedReader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
             String text;
             int number = 0;
@@ -69,14 +71,17 @@ public class PartnerBulkUpsert {
                     continue;
                 }
                 Object parsed = parse(number, text);
-                if (parsed instanceof PartnerService.BulkLine line) {
-                    lines.add(null);
-                    batch.add(line);
-                    if (batch.size() == BATCH_SIZE) {
+                if (parsed instanceof PartnerBatchWriter.Line line) {
+                    List<ExternalIdOwners.Key> keys = line.keys();
+                    if (batch.size() == BATCH_SIZE || keys.stream().anyMatch(named::contains)) {
                         window(lines, batch, origin, windows, out);
                         lines.clear();
                         batch.clear();
+                        named.clear();
                     }
+                    named.addAll(keys);
+                    lines.add(null);
+                    batch.add(line);
                 } else {
                     lines.add((BulkLineResult) parsed);
                 }
@@ -87,10 +92,10 @@ public class PartnerBulkUpsert {
     }
 
     /**
-     * One window: the lines since the previous full batch. Its result lines come from an earlier
+     * One window: the lines since the previous batch. Its result lines come from an earlier
      * execution with the same Idempotency-Key if that committed it, else from storing its batch.
      */
-    private void window(List<BulkLineResult> lines, List<PartnerService.BulkLine> batch, String origin,
+    private void window(List<BulkLineResult> lines, List<PartnerBatchWriter.Line> batch, String origin,
             BulkWindows windows, OutputStream out) throws IOException {
         if (lines.isEmpty()) {
             return;
@@ -106,20 +111,20 @@ public class PartnerBulkUpsert {
 
     /**
      * Stores a batch in one transaction, with its window; if the database refuses it (a constraint no
-     * rule foresaw, a concurrent writer outside the lock), each line again in its own, so only the bad
-     * line fails, and the window after them.
+     * rule foresaw, a concurrent writer), each line again in its own, so only the bad line fails, and
+     * the window after them.
      */
-    private byte[] store(List<BulkLineResult> lines, List<PartnerService.BulkLine> batch, String origin, int first,
+    private byte[] store(List<BulkLineResult> lines, List<PartnerBatchWriter.Line> batch, String origin, int first,
             BulkWindows windows) {
         return windows.commit(first,
-                () -> Ndjson.render(mapper, lines, batch.isEmpty() ? List.of() : service.upsertBatch(batch, origin)),
+                () -> Ndjson.render(mapper, lines, batch.isEmpty() ? List.of() : writer.write(batch, origin)),
                 failure -> {
                     LOG.warnf(failure, "a partner bulk batch of %d lines failed; storing its lines one by one", batch.size());
                     List<BulkLineResult> results = new ArrayList<>(batch.size());
-                    for (PartnerService.BulkLine line : batch) {
+                    for (PartnerBatchWriter.Line line : batch) {
                         try {
                             results.addAll(QuarkusTransaction.requiringNew()
-                                    .call(() -> service.upsertBatch(List.of(line), origin)));
+                                    .call(() -> writer.write(List.of(line), origin)));
                         } catch (RuntimeException e) {
                             LOG.warnf(e, "bulk line %d could not be stored", line.line());
                             results.add(BulkLineResult.failed(line.line(), "", "could not be stored; send the line again"));
@@ -163,7 +168,7 @@ public class PartnerBulkUpsert {
         if (!errors.isEmpty()) {
             return BulkLineResult.failed(number, errors);
         }
-        return new PartnerService.BulkLine(number, system, externalId, edit.edit());
+        return new PartnerBatchWriter.Line(number, system, externalId, edit.edit());
     }
 
     private static String text(JsonNode value, String field, List<FieldError> errors) {
