@@ -39,10 +39,21 @@ final class Ancestry {
         this.nodes = nodes;
     }
 
-    /** The partners {@code ids} and everything above them, as committed or flushed in this transaction. */
-    static Ancestry of(Connection connection, Collection<UUID> ids) throws SQLException {
+    /**
+     * The partners {@code ids} and everything above them, as committed or flushed in this transaction;
+     * with {@code lock}, the rows of {@code ids} share-locked first, so none of them is terminated before
+     * this transaction ends (what is above them only changes under the hierarchy lock).
+     */
+    static Ancestry of(Connection connection, Collection<UUID> ids, boolean lock) throws SQLException {
         Map<UUID, Node> nodes = new HashMap<>();
         if (!ids.isEmpty()) {
+            if (lock) {
+                try (PreparedStatement s = connection.prepareStatement(
+                        "SELECT id FROM partners WHERE id = ANY (?) ORDER BY id FOR SHARE")) {
+                    s.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                    s.executeQuery().close();
+                }
+            }
             try (PreparedStatement query = connection.prepareStatement(UP)) {
                 Array array = connection.createArrayOf("uuid", ids.toArray());
                 query.setArray(1, array);

@@ -85,25 +85,33 @@ public class PartnerBatchWriter {
     @Inject
     OnboardingStarts onboarding;
 
-    @Inject
-    PartnerChanges changes;
-
     @Transactional(Transactional.TxType.MANDATORY)
     public List<BulkLineResult> write(List<Line> lines, String origin) throws SQLException, IOException {
-        changes.lockForWrite();
         Instant now = Timestamps.now();
         try (Connection connection = dataSource.getConnection()) {
             Set<Key> keys = new HashSet<>();
             Set<UUID> parents = new HashSet<>();
+            boolean moves = false;
             for (Line line : lines) {
                 keys.addAll(line.keys());
-                if (line.edit().has(PartnerField.PARENT_PARTNER_ID) && line.edit().value(PartnerField.PARENT_PARTNER_ID) != null) {
-                    parents.add(line.edit().value(PartnerField.PARENT_PARTNER_ID));
+                if (line.edit().has(PartnerField.PARENT_PARTNER_ID)) {
+                    moves = true;
+                    if (line.edit().value(PartnerField.PARENT_PARTNER_ID) != null) {
+                        parents.add(line.edit().value(PartnerField.PARENT_PARTNER_ID));
+                    }
                 }
             }
+            // The narrow locks, in PartnerLocks' order. A batch's many ids are left to the unique key: a
+            // concurrent writer of one of them makes the batch fail, and its lines are stored one by one.
+            if (moves) {
+                PartnerLocks.hierarchy(connection);
+            }
+            if (keys.size() <= PartnerLocks.MAX_ID_LOCKS) {
+                PartnerLocks.externalIds(connection, keys);
+            }
             ExternalIdOwners owners = ExternalIdOwners.of(connection, keys);
-            Map<UUID, Partner> existing = load(lines, owners);
-            Ancestry ancestry = Ancestry.of(connection, parents);
+            Map<UUID, Partner> existing = load(connection, lines, owners);
+            Ancestry ancestry = Ancestry.of(connection, parents, true);
             Batch batch = new Batch(owners, ancestry, existing, origin, now);
             List<BulkLineResult> results = new ArrayList<>(lines.size());
             for (Line line : lines) {
@@ -122,8 +130,12 @@ public class PartnerBatchWriter {
         }
     }
 
-    /** The partners the lines' own ids name, as they are; detached, so nothing here is flushed by Hibernate. */
-    private Map<UUID, Partner> load(List<Line> lines, ExternalIdOwners owners) {
+    /**
+     * The partners the lines' own ids name, their rows locked first; detached, so nothing here is
+     * flushed by Hibernate.
+     */
+    private Map<UUID, Partner> load(Connection connection, List<Line> lines, ExternalIdOwners owners)
+            throws SQLException {
         Set<UUID> ids = new HashSet<>();
         for (Line line : lines) {
             UUID id = owners.owner(line.system(), line.externalId());
@@ -133,6 +145,7 @@ public class PartnerBatchWriter {
         }
         Map<UUID, Partner> found = new HashMap<>();
         if (!ids.isEmpty()) {
+            PartnerLocks.rows(connection, ids);
             for (Partner p : entityManager.createQuery(
                     "select distinct p from Partner p left join fetch p.externalIds where p.id in :ids", Partner.class)
                     .setParameter("ids", ids).getResultList()) {

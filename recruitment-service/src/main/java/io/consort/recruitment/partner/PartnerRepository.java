@@ -25,4 +25,10 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
     public Optional<Partner> findByExternalId(String system, String externalId) {
         return idByExternalId(system, externalId).flatMap(this::findByIdOptional);
     }
+
+    /** Locks the partner's row until the transaction ends (nothing if it does not exist): writers of one partner take turns. */
+    public void lockForWrite(UUID id) {
+        getEntityManager().createNativeQuery("select id from partners where id = ?1 for no key update")
+                .setParameter(1, id).getResultList();
+    }
 }

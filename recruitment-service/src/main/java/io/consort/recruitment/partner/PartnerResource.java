@@ -252,20 +252,22 @@ public class PartnerResource {
     @GET
     @Path("changes")
     @Operation(operationId = "listPartnerChanges", summary = "Read the partner change feed",
-            description = "Partner changes in commit order after the since cursor, each with its origin; a "
-            + "partner-side "
-            + "caller sees only its own partners' changes")
+            description = "Partner changes after the since cursor, each with its origin: only changes of "
+            + "transactions that have ended, and each partner's in the order they were made, so a reader that "
+            + "resumes from its last cursor never misses one; a partner-side caller sees only its own partners' "
+            + "changes")
     public PartnerChangePage changes(@Parameter(description = "The cursor of the last change read (the answer's "
-            + "cursor); absent: from the start", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+$",
-            examples = "1042")) @QueryParam("since") String since, @Parameter(description = "Changes per page",
+            + "cursor); absent: from the start", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(\\.[0-9]+)?$",
+            examples = "748213.1042")) @QueryParam("since") String since, @Parameter(description = "Changes per page",
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200",
             defaultValue = "50")) @QueryParam("limit") String limit) {
-        long after = sequence(since);
+        PartnerChanges.Cursor after = PartnerChanges.Cursor.parse(since);
         PartnerService.FeedPage page = service.changesAfter(after, QueryParams.limit(limit),
                 caller.isRestricted() ? caller.visiblePartnerIds() : null);
-        long last = page.entries().isEmpty() ? after : page.entries().get(page.entries().size() - 1).change().sequence();
+        PartnerChanges.Cursor last = page.entries().isEmpty() ? after
+                : page.entries().get(page.entries().size() - 1).change().cursor();
         return new PartnerChangePage(page.entries().stream().map(PartnerChangeResponse::from).toList(),
-                Long.toString(last), page.more());
+                last.toString(), page.more());
     }
 
     private PartnerEdit edit(ObjectNode body) throws JsonProcessingException {
@@ -280,22 +282,6 @@ public class PartnerResource {
             throw Problems.invalid("the partner fields are not valid", result.errors());
         }
         return result.edit();
-    }
-
-    /** The feed's cursor: today the sequence number of the last change read, opaque to clients. */
-    private static long sequence(String since) {
-        if (since == null || since.isBlank()) {
-            return 0;
-        }
-        try {
-            long value = Long.parseLong(since.strip());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalidField("since", "is not a cursor this feed returned");
     }
 
     private static Response ok(Partner partner) {

@@ -33,9 +33,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Partners: their lifecycle, profile, hierarchy and external ids. Every method that changes partners
- * first takes the partner writers' lock ({@link PartnerChanges#lockForWrite()}); checks that need the
- * database then see a state no concurrent writer can change before this transaction ends.
+ * Partners: their lifecycle, profile, hierarchy and external ids. A writer locks the partner's row before
+ * it reads it, and takes the narrow locks its checks need first ({@link PartnerLocks}): checks that need
+ * the database then see a state no concurrent writer can change before this transaction ends.
  */
 @ApplicationScoped
 public class PartnerService {
@@ -76,7 +76,6 @@ public class PartnerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Partner onboard(NewPartner newPartner, String by, Instant now) {
-        changes.lockForWrite();
         return persistOnboarded(Partner.onboard(newPartner, by, now), now);
     }
 
@@ -127,8 +126,8 @@ public class PartnerService {
      */
     @Transactional
     public Partner patch(UUID partnerId, PartnerEdit edit, String ifMatch, boolean vendorSide, String by) {
-        changes.lockForWrite();
-        Partner partner = get(partnerId);
+        lockFor(edit, ExternalIdOwners.keysOf(edit.externalIds()));
+        Partner partner = getLocked(partnerId);
         if (!vendorSide && !edit.vendorOnlyFields().isEmpty()) {
             throw Problems.forbidden("only the vendor may set " + String.join(", ", edit.vendorOnlyFields()));
         }
@@ -145,8 +144,29 @@ public class PartnerService {
     @Transactional
     public Upserted upsert(String system, String externalId, PartnerEdit edit, String ifMatch, String by) {
         ExternalIds.requireValid(system, externalId);
-        changes.lockForWrite();
+        List<ExternalIdOwners.Key> keys = new ArrayList<>(ExternalIdOwners.keysOf(edit.externalIds()));
+        keys.add(new ExternalIdOwners.Key(system, externalId));
+        lockFor(edit, keys);
         return upsertLocked(system, externalId, edit, ifMatch, by);
+    }
+
+    /**
+     * Takes what a write of {@code edit} needs before it reads anything (see {@link PartnerLocks} for the
+     * order): the hierarchy lock if it sets a parent, and the locks of the external ids it names.
+     */
+    private void lockFor(PartnerEdit edit, List<ExternalIdOwners.Key> keys) {
+        withConnection(connection -> {
+            if (edit.has(PartnerField.PARENT_PARTNER_ID)) {
+                PartnerLocks.hierarchy(connection);
+            }
+            PartnerLocks.externalIds(connection, keys);
+        });
+    }
+
+    /** {@link #get}, with the partner's row locked until the transaction ends: its writers take turns. */
+    private Partner getLocked(UUID id) {
+        partners.lockForWrite(id);
+        return get(id);
     }
 
     /** The partner, or 404 when it does not exist or the caller may not see it (the scope filter applies). */
@@ -194,7 +214,7 @@ public class PartnerService {
      * Up to {@code limit} committed changes after {@code since}, in commit order; of {@code onlyPartners}
      * unless it is null. Each comes with the partner as it is now, read through the scope filter.
      */
-    public FeedPage changesAfter(long since, int limit, Collection<UUID> onlyPartners) {
+    public FeedPage changesAfter(PartnerChanges.Cursor since, int limit, Collection<UUID> onlyPartners) {
         List<PartnerChanges.Change> found = changes.after(since, limit + 1, onlyPartners);
         boolean more = found.size() > limit;
         List<PartnerChanges.Change> page = more ? found.subList(0, limit) : found;
@@ -209,8 +229,7 @@ public class PartnerService {
     }
 
     private Partner act(UUID partnerId, String ifMatch, Action action) {
-        changes.lockForWrite();
-        Partner partner = get(partnerId);
+        Partner partner = getLocked(partnerId);
         ETags.requireMatch(ifMatch, partner.version());
         action.apply(partner, Timestamps.now());
         return partner;
@@ -238,7 +257,7 @@ public class PartnerService {
             }
             return new Upserted(create(edit, by), true);
         }
-        Partner partner = get(known.get());
+        Partner partner = getLocked(known.get());
         ETags.requireMatch(ifMatch, partner.version());
         change(partner, edit, by);
         return new Upserted(partner, false);
@@ -290,7 +309,7 @@ public class PartnerService {
             return;
         }
         partners.flush();
-        withConnection(connection -> Ancestry.of(connection, List.of(parentId)).checkParent(partnerId, parentId));
+        withConnection(connection -> Ancestry.of(connection, List.of(parentId), true).checkParent(partnerId, parentId));
     }
 
     /** The external-id rule of {@link ExternalIdOwners}, against the ids as this transaction sees them. */
