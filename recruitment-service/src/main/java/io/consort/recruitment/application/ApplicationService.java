@@ -1,5 +1,6 @@
 package io.consort.recruitment.application;
 
+import io.consort.recruitment.support.Websites;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
@@ -12,7 +13,7 @@ import io.consort.contracts.events.ApplicationApproved;
 import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.recruitment.partner.NewPartner;
-import io.consort.recruitment.partner.PartnerService;
+import io.consort.recruitment.partner.PartnerLifecycle;
 import io.consort.recruitment.program.PartnerType;
 import io.consort.recruitment.program.Program;
 import io.consort.recruitment.program.ProgramService;
@@ -37,7 +38,7 @@ public class ApplicationService {
     ProgramService programs;
 
     @Inject
-    PartnerService partners;
+    PartnerLifecycle partners;
 
     @Inject
     Outbox outbox;

@@ -24,7 +24,7 @@ public record PartnerChangeResponse(
         @Schema(nullable = true, description = "The partner as it is now, not as this change left "
                 + "it") PartnerResponse partner) {
 
-    static PartnerChangeResponse from(PartnerService.FeedEntry e) {
+    static PartnerChangeResponse from(PartnerChanges.FeedEntry e) {
         PartnerChanges.Change c = e.change();
         return new PartnerChangeResponse(c.sequence(), c.cursor().toString(), c.partnerId(), c.operation(), c.state(), c.version(),
                 c.origin(), c.changedAt(), e.partner() == null ? null : PartnerResponse.from(e.partner()));

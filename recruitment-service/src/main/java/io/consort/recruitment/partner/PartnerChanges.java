@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The partner change feed: rows the {@code partners_changes} trigger writes for every insert and update
@@ -26,6 +29,9 @@ public class PartnerChanges {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    PartnerRepository partners;
 
     /** One committed change: what the partner became, at which version, by whom; and where it is in the feed. */
     public record Change(long sequence, Cursor cursor, UUID partnerId, String operation, PartnerState state,
@@ -105,5 +111,27 @@ public class PartnerChanges {
             throw new IllegalStateException("cannot read the partner change feed", e);
         }
         return changes;
+    }
+
+    /** A committed change of the feed, with the partner as it is now (absent if the caller may not see it). */
+    public record FeedEntry(Change change, Partner partner) {
+    }
+
+    /** Changes of the feed, and whether more follow them already. */
+    public record FeedPage(List<FeedEntry> entries, boolean more) {
+    }
+
+    /**
+     * Up to {@code limit} committed changes after {@code since}, in feed order; of {@code onlyPartners}
+     * unless it is null. Each comes with the partner as it is now, read through the scope filter.
+     */
+    public FeedPage changesAfter(Cursor since, int limit, Collection<UUID> onlyPartners) {
+        List<Change> found = after(since, limit + 1, onlyPartners);
+        boolean more = found.size() > limit;
+        List<Change> page = more ? found.subList(0, limit) : found;
+        List<UUID> ids = page.stream().map(Change::partnerId).distinct().toList();
+        Map<UUID, Partner> current = ids.isEmpty() ? Map.of()
+                : partners.list("id in ?1", ids).stream().collect(Collectors.toMap(Partner::id, Function.identity()));
+        return new FeedPage(page.stream().map(c -> new FeedEntry(c, current.get(c.partnerId()))).toList(), more);
     }
 }

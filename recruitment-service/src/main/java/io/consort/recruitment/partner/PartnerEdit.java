@@ -4,7 +4,7 @@ import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.chassis.problem.Problems;
 import io.consort.recruitment.program.PartnerType;
 import io.consort.recruitment.program.Program;
-import io.consort.recruitment.application.Websites;
+import io.consort.recruitment.support.Websites;
 import io.consort.recruitment.support.Codes;
 import io.consort.recruitment.support.ExternalIds;
 import java.util.ArrayList;

@@ -72,6 +72,12 @@ public class PartnerResource {
     PartnerService service;
 
     @Inject
+    PartnerLifecycle lifecycle;
+
+    @Inject
+    PartnerChanges changes;
+
+    @Inject
     PartnerBulkUpsert bulk;
 
     @Inject
@@ -142,7 +148,7 @@ public class PartnerResource {
             description = "Suspend an ACTIVE partner, with the reason; honours If-Match")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReasonRequest body) {
-        return ok(service.suspend(id, body.reason().strip(), ifMatch, caller.origin()));
+        return ok(lifecycle.suspend(id, body.reason().strip(), ifMatch, caller.origin()));
     }
 
     @POST
@@ -154,7 +160,7 @@ public class PartnerResource {
     @Operation(operationId = "reinstatePartner", summary = "Reinstate a suspended partner",
             description = "Make a SUSPENDED partner ACTIVE again; honours If-Match")
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(service.reinstate(id, ifMatch, caller.origin()));
+        return ok(lifecycle.reinstate(id, ifMatch, caller.origin()));
     }
 
     @POST
@@ -168,7 +174,7 @@ public class PartnerResource {
             description = "End the partnership, from any state but TERMINATED, with the reason; honours If-Match")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReasonRequest body) {
-        return ok(service.terminate(id, body.reason().strip(), ifMatch, caller.origin()));
+        return ok(lifecycle.terminate(id, body.reason().strip(), ifMatch, caller.origin()));
     }
 
     @GET
@@ -262,7 +268,7 @@ public class PartnerResource {
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200",
             defaultValue = "50")) @QueryParam("limit") String limit) {
         PartnerChanges.Cursor after = PartnerChanges.Cursor.parse(since);
-        PartnerService.FeedPage page = service.changesAfter(after, QueryParams.limit(limit),
+        PartnerChanges.FeedPage page = changes.changesAfter(after, QueryParams.limit(limit),
                 caller.isRestricted() ? caller.visiblePartnerIds() : null);
         PartnerChanges.Cursor last = page.entries().isEmpty() ? after
                 : page.entries().get(page.entries().size() - 1).change().cursor();

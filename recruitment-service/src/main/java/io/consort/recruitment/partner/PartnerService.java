@@ -9,10 +9,6 @@ import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problems;
 import io.consort.contracts.EventTypes;
-import io.consort.contracts.events.PartnerReinstated;
-import io.consort.contracts.events.PartnerSuspended;
-import io.consort.contracts.events.PartnerTerminated;
-import io.consort.recruitment.onboarding.OnboardingService;
 import io.consort.recruitment.program.Program;
 import io.consort.recruitment.program.ProgramService;
 import io.consort.recruitment.support.ExternalIds;
@@ -24,16 +20,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Partners: their lifecycle, profile, hierarchy and external ids. A writer locks the partner's row before
+ * Partners as callers read them, and their profile: merge-patch and the upsert by external id. The
+ * lifecycle is {@link PartnerLifecycle}'s, the bulk upsert {@link PartnerBatchWriter}'s, the rules of the
+ * hierarchy {@link Ancestry}'s and of external ids {@link ExternalIdOwners}', the change feed
+ * {@link PartnerChanges}'. A writer locks the partner's row before
  * it reads it, and takes the narrow locks its checks need first ({@link PartnerLocks}): checks that need
  * the database then see a state no concurrent writer can change before this transaction ends.
  */
@@ -42,9 +38,6 @@ public class PartnerService {
 
     @Inject
     PartnerRepository partners;
-
-    @Inject
-    PartnerChanges changes;
 
     @Inject
     AgroalDataSource dataSource;
@@ -56,67 +49,10 @@ public class PartnerService {
     Outbox outbox;
 
     @Inject
-    OnboardingService onboarding;
+    PartnerLifecycle lifecycle;
 
     /** The outcome of an upsert: the partner and whether it was new. */
     public record Upserted(Partner partner, boolean created) {
-    }
-
-    /** A committed change of the feed, with the partner as it is now (absent if the caller may not see it). */
-    public record FeedEntry(PartnerChanges.Change change, Partner partner) {
-    }
-
-    /** Changes of the feed, and whether more follow them already. */
-    public record FeedPage(List<FeedEntry> entries, boolean more) {
-    }
-
-    /**
-     * Creates the partner in {@code ONBOARDING}, records {@code partner.onboarding-started} and gives it its
-     * onboarding checklist, inside the caller's transaction so all of it commits (or vanishes) together.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Partner onboard(NewPartner newPartner, String by, Instant now) {
-        return persistOnboarded(Partner.onboard(newPartner, by, now), now);
-    }
-
-    /**
-     * Onboarding is complete: {@code ONBOARDING → ACTIVE} and {@code partner.activated}. For the
-     * onboarding plan (when its last required task is done); 409 from any other state.
-     */
-    @Transactional
-    public Partner activate(UUID partnerId, String by) {
-        return act(partnerId, null, (partner, now) -> {
-            partner.activate(by, now);
-            outbox.emit(EventTypes.PARTNER_ACTIVATED, partner.id(), partner.id(),
-                    PartnerEvents.activated(partner, by, now));
-        });
-    }
-
-    @Transactional
-    public Partner suspend(UUID partnerId, String reason, String ifMatch, String by) {
-        return act(partnerId, ifMatch, (partner, now) -> {
-            partner.suspend(reason, by, now);
-            outbox.emit(EventTypes.PARTNER_SUSPENDED, partner.id(), partner.id(),
-                    new PartnerSuspended(partner.id(), partner.programId(), reason, by, now));
-        });
-    }
-
-    @Transactional
-    public Partner reinstate(UUID partnerId, String ifMatch, String by) {
-        return act(partnerId, ifMatch, (partner, now) -> {
-            partner.reinstate(by, now);
-            outbox.emit(EventTypes.PARTNER_REINSTATED, partner.id(), partner.id(),
-                    new PartnerReinstated(partner.id(), partner.programId(), by, now));
-        });
-    }
-
-    @Transactional
-    public Partner terminate(UUID partnerId, String reason, String ifMatch, String by) {
-        return act(partnerId, ifMatch, (partner, now) -> {
-            partner.terminate(reason, by, now);
-            outbox.emit(EventTypes.PARTNER_TERMINATED, partner.id(), partner.id(),
-                    new PartnerTerminated(partner.id(), partner.programId(), reason, by, now));
-        });
     }
 
     /**
@@ -127,7 +63,7 @@ public class PartnerService {
     @Transactional
     public Partner patch(UUID partnerId, PartnerEdit edit, String ifMatch, boolean vendorSide, String by) {
         lockFor(edit, ExternalIdOwners.keysOf(edit.externalIds()));
-        Partner partner = getLocked(partnerId);
+        Partner partner = partners.getLocked(partnerId);
         if (!vendorSide && !edit.vendorOnlyFields().isEmpty()) {
             throw Problems.forbidden("only the vendor may set " + String.join(", ", edit.vendorOnlyFields()));
         }
@@ -163,15 +99,10 @@ public class PartnerService {
         });
     }
 
-    /** {@link #get}, with the partner's row locked until the transaction ends: its writers take turns. */
-    private Partner getLocked(UUID id) {
-        partners.lockForWrite(id);
-        return get(id);
-    }
 
     /** The partner, or 404 when it does not exist or the caller may not see it (the scope filter applies). */
     public Partner get(UUID id) {
-        return partners.findByIdOptional(id).orElseThrow(() -> Problems.notFound("partner", id));
+        return partners.get(id);
     }
 
     /** The partner {@code system} knows as {@code externalId}, or 404 (also when the caller may not see it). */
@@ -210,40 +141,6 @@ public class PartnerService {
                 .fetch(page, Partner::createdAt, Partner::id);
     }
 
-    /**
-     * Up to {@code limit} committed changes after {@code since}, in commit order; of {@code onlyPartners}
-     * unless it is null. Each comes with the partner as it is now, read through the scope filter.
-     */
-    public FeedPage changesAfter(PartnerChanges.Cursor since, int limit, Collection<UUID> onlyPartners) {
-        List<PartnerChanges.Change> found = changes.after(since, limit + 1, onlyPartners);
-        boolean more = found.size() > limit;
-        List<PartnerChanges.Change> page = more ? found.subList(0, limit) : found;
-        List<UUID> ids = page.stream().map(PartnerChanges.Change::partnerId).distinct().toList();
-        Map<UUID, Partner> current = ids.isEmpty() ? Map.of()
-                : partners.list("id in ?1", ids).stream().collect(Collectors.toMap(Partner::id, Function.identity()));
-        return new FeedPage(page.stream().map(c -> new FeedEntry(c, current.get(c.partnerId()))).toList(), more);
-    }
-
-    private interface Action {
-        void apply(Partner partner, Instant now);
-    }
-
-    private Partner act(UUID partnerId, String ifMatch, Action action) {
-        Partner partner = getLocked(partnerId);
-        ETags.requireMatch(ifMatch, partner.version());
-        action.apply(partner, Timestamps.now());
-        return partner;
-    }
-
-    private Partner persistOnboarded(Partner partner, Instant now) {
-        partners.persist(partner);
-        outbox.emit(EventTypes.PARTNER_ONBOARDING_STARTED, partner.id(), partner.id(),
-                PartnerEvents.onboardingStarted(partner, now));
-        // Every way in (approval, CRM upsert, bulk) starts the program's checklist, which may activate at once.
-        onboarding.start(partner, partner.createdBy(), now);
-        return partner;
-    }
-
     private Upserted upsertLocked(String system, String externalId, PartnerEdit requested, String ifMatch,
             String by) {
         if (requested.externalIds().containsKey(system) && !externalId.equals(requested.externalIds().get(system))) {
@@ -257,7 +154,7 @@ public class PartnerService {
             }
             return new Upserted(create(edit, by), true);
         }
-        Partner partner = getLocked(known.get());
+        Partner partner = partners.getLocked(known.get());
         ETags.requireMatch(ifMatch, partner.version());
         change(partner, edit, by);
         return new Upserted(partner, false);
@@ -270,7 +167,7 @@ public class PartnerService {
         checkParent(null, edit.value(PartnerField.PARENT_PARTNER_ID));
         checkExternalIdsFree(null, edit.externalIds());
         Instant now = Timestamps.now();
-        return persistOnboarded(edit.newPartner(program, by, now), now);
+        return lifecycle.persistOnboarded(edit.newPartner(program, by, now), now);
     }
 
     /**

@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,23 +197,10 @@ class PartnerWritesBenchmark {
     }
 
     void checkpoint() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
-        }
+        RecruitmentBenchmark.checkpoint(dataSource);
     }
 
     void awaitOutboxDrained() throws Exception {
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(200);
-            }
-        }
+        RecruitmentBenchmark.awaitOutboxDrained(dataSource);
     }
 }

@@ -246,14 +246,23 @@ class RecruitmentBenchmark {
         }
     }
 
-    /** Each measurement starts without dirty buffers of the one before it to write out. */
     void checkpoint() throws Exception {
+        checkpoint(dataSource);
+    }
+
+    void awaitOutboxDrained() throws Exception {
+        awaitOutboxDrained(dataSource);
+    }
+
+    /** Each measurement starts without dirty buffers of the one before it to write out. */
+    static void checkpoint(AgroalDataSource dataSource) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT");
         }
     }
 
-    void awaitOutboxDrained() throws Exception {
+    /** Waits until the relay has published every event (the next measurement starts quiet). */
+    static void awaitOutboxDrained(AgroalDataSource dataSource) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             while (System.nanoTime() < deadline) {

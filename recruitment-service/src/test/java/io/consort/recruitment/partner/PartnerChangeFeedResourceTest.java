@@ -35,6 +35,9 @@ class PartnerChangeFeedResourceTest {
     @Inject
     PartnerService partners;
 
+    @Inject
+    PartnerLifecycle lifecycle;
+
     /** Reads the feed from {@code since} to its end; answers the items and the cursor to continue from. */
     static JsonPath readToEnd(String since, List<Map<String, Object>> into) {
         JsonPath page;
@@ -144,7 +147,7 @@ class PartnerChangeFeedResourceTest {
         }), runnable -> new Thread(runnable, "slow-writer").start());
         assertTrue(firstWrote.await(30, TimeUnit.SECONDS));
         // The other partner's writer commits while the first transaction is open, without waiting for it.
-        CompletableFuture.runAsync(() -> partners.suspend(second, "checking the order", null, "fast"),
+        CompletableFuture.runAsync(() -> lifecycle.suspend(second, "checking the order", null, "fast"),
                 runnable -> new Thread(runnable, "fast-writer").start()).get(30, TimeUnit.SECONDS);
         List<Map<String, Object>> early = new ArrayList<>();
         readToEnd(tail, early);
