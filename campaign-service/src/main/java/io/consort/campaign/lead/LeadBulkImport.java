@@ -3,6 +3,7 @@ package io.consort.campaign.lead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.chassis.bulk.Ndjson;
+import io.consort.chassis.bulk.NdjsonWindows;
 import io.consort.chassis.idempotency.BulkIdempotency;
 import io.consort.chassis.idempotency.BulkWindows;
 import io.consort.chassis.problem.Problem.FieldError;
@@ -12,17 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -70,11 +66,6 @@ public class LeadBulkImport {
         private final String createdBy;
         private final BulkWindows windows;
         private final OutputStream out;
-        private final Set<String> keys = new HashSet<>();
-        /** The window's result lines in input order: FAILED ones as parsed, null where the batch answers. */
-        private List<BulkLineResult> results = new ArrayList<>();
-        private List<LeadBulkLine> batch = new ArrayList<>();
-        private List<Integer> batchLines = new ArrayList<>();
 
         Run(LeadCreated.Source source, String createdBy, BulkWindows windows, OutputStream out) {
             this.source = source;
@@ -84,48 +75,23 @@ public class LeadBulkImport {
         }
 
         void run(Path spool) throws IOException {
-            try (BufferedReader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-                String text;
-                int number = 0;
-                while ((text = reader.readLine()) != null) {
-                    number++;
-                    if (text.isBlank()) {
-                        continue;
-                    }
-                    LeadBulkLine.Parsed parsed = LeadBulkLine.parse(mapper, validator, text);
-                    if (!parsed.valid()) {
-                        results.add(BulkLineResult.failed(number, parsed.errors()));
-                        continue;
-                    }
-                    LeadBulkLine line = parsed.line();
-                    if ((line.hasExternalId() && keys.contains(line.key())) || batch.size() >= windowSize) {
-                        submit();
-                    }
-                    if (line.hasExternalId()) {
-                        keys.add(line.key());
-                    }
-                    batch.add(line);
-                    batchLines.add(number);
-                    results.add(null);
+            NdjsonWindows.read(spool, windowSize, false, (number, text) -> {
+                LeadBulkLine.Parsed parsed = LeadBulkLine.parse(mapper, validator, text);
+                if (!parsed.valid()) {
+                    return NdjsonWindows.Parsed.failed(BulkLineResult.failed(number, parsed.errors()));
                 }
-                submit();
-            }
+                LeadBulkLine line = parsed.line();
+                return NdjsonWindows.Parsed.of(line, line.hasExternalId() ? List.of(line.key()) : List.of());
+            }, this::submit);
             out.flush();
         }
 
-        /** Ends the window: stored now in its own transaction, or replayed from an earlier run with the same key. */
-        private void submit() throws IOException {
-            if (results.isEmpty()) {
-                return;
-            }
-            List<BulkLineResult> lines = results;
-            List<LeadBulkLine> rows = batch;
-            List<Integer> numbers = batchLines;
-            results = new ArrayList<>();
-            batch = new ArrayList<>();
-            batchLines = new ArrayList<>();
-            keys.clear();
-            int first = lines.get(0) != null ? lines.get(0).line() : numbers.get(0);
+        /** A window: stored now in its own transaction, or replayed from an earlier run with the same key. */
+        private void submit(NdjsonWindows.Window<LeadBulkLine> window) throws IOException {
+            List<BulkLineResult> lines = window.results();
+            List<LeadBulkLine> rows = window.values();
+            List<Integer> numbers = window.lines();
+            int first = window.firstLine();
             byte[] stored = windows.stored(first);
             if (stored == null) {
                 stored = windows.commit(first, () -> Ndjson.render(mapper, lines, store(rows, numbers)), failure -> {

@@ -1,5 +1,6 @@
 package io.consort.recruitment.application;
 
+import io.consort.recruitment.support.Websites;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
@@ -12,7 +13,7 @@ import io.consort.contracts.events.ApplicationApproved;
 import io.consort.contracts.events.ApplicationRejected;
 import io.consort.contracts.events.ApplicationSubmitted;
 import io.consort.recruitment.partner.NewPartner;
-import io.consort.recruitment.partner.PartnerService;
+import io.consort.recruitment.partner.PartnerLifecycle;
 import io.consort.recruitment.program.PartnerType;
 import io.consort.recruitment.program.Program;
 import io.consort.recruitment.program.ProgramService;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ApplicationService {
@@ -38,7 +38,7 @@ public class ApplicationService {
     ProgramService programs;
 
     @Inject
-    PartnerService partners;
+    PartnerLifecycle partners;
 
     @Inject
     Outbox outbox;
@@ -57,7 +57,7 @@ public class ApplicationService {
         if (!program.acceptingApplications()) {
             throw Problems.unprocessable("program '" + program.name() + "' is not accepting applications");
         }
-        PartnerType type = partnerTypeFor(program, request.partnerType());
+        PartnerType type = program.typeFor(request.partnerType(), "partnerType");
         String domain = Websites.domainOf(request.website())
                 .orElseThrow(() -> Problems.invalidField("website", "must be the company's website or domain"));
         String token = WithdrawTokens.issue();
@@ -172,25 +172,6 @@ public class ApplicationService {
         }
         ETags.requireMatch(ifMatch, application.version());
         return application;
-    }
-
-    private static PartnerType partnerTypeFor(Program program, PartnerType requested) {
-        if (requested != null) {
-            if (!program.offers(requested)) {
-                throw Problems.unprocessable("program '" + program.name() + "' does not recruit " + requested
-                        + " partners; it recruits " + names(program));
-            }
-            return requested;
-        }
-        if (program.partnerTypes().size() == 1) {
-            return program.partnerTypes().get(0);
-        }
-        throw Problems.unprocessable("program '" + program.name() + "' recruits " + names(program)
-                + "; say which with partnerType");
-    }
-
-    private static String names(Program program) {
-        return program.partnerTypes().stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 
     private static String blankToNull(String s) {

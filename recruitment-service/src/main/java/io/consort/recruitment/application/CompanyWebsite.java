@@ -1,5 +1,6 @@
 package io.consort.recruitment.application;
 
+import io.consort.recruitment.support.Websites;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

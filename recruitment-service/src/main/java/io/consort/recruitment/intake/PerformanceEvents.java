@@ -4,7 +4,6 @@ import io.consort.chassis.inbox.IncomingEvent;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.TierChanged;
 import io.consort.recruitment.partner.Partner;
-import io.consort.recruitment.partner.PartnerChanges;
 import io.consort.recruitment.partner.PartnerRepository;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +28,6 @@ public class PerformanceEvents {
     @Inject
     PartnerRepository partners;
 
-    @Inject
-    PartnerChanges changes;
 
     public void apply(IncomingEvent event) {
         if (EventTypes.TIER_CHANGED.ceType().equals(event.type())) {
@@ -46,8 +43,8 @@ public class PerformanceEvents {
         UUID partnerId = event.require("partnerId", changed.partnerId());
         String tier = event.require("tier", changed.tier());
         Instant at = event.require("occurredAt", changed.occurredAt());
-        // A tier change is a partner change like any other: it takes its number in the feed in commit order.
-        changes.lockForWrite();
+        // Writers of one partner take turns (the tier is compared with the stored one's decision time).
+        partners.lockForWrite(partnerId);
         // Every partner performance scores was created here first; an unknown one means the two have
         // drifted apart (a restored database), which the dead-letter topic makes visible.
         Partner partner = partners.findByIdOptional(partnerId).orElseThrow(() -> new IllegalStateException(

@@ -5,7 +5,9 @@ import io.consort.chassis.problem.Problems;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.PartnerOnboardingTaskCompleted;
 import io.consort.recruitment.partner.Partner;
+import io.consort.recruitment.partner.PartnerLifecycle;
 import io.consort.recruitment.partner.PartnerService;
+import io.consort.recruitment.partner.PartnerStarted;
 import io.consort.recruitment.partner.PartnerState;
 import io.consort.recruitment.support.IllegalTransitionException;
 import io.consort.recruitment.support.Timestamps;
@@ -35,6 +37,9 @@ public class OnboardingService {
     PartnerService partners;
 
     @Inject
+    PartnerLifecycle lifecycle;
+
+    @Inject
     Outbox outbox;
 
     /** Who completes a task by hand, as far as the rules of {@link TaskKind} care. */
@@ -48,17 +53,20 @@ public class OnboardingService {
     /**
      * Gives a partner that starts onboarding now its checklist: a copy of the program's plan (the default plan
      * when the program has none). A plan without required tasks activates the partner at once: nothing is
-     * left to wait for. Runs in the transaction that creates the partner.
+     * left to wait for. Runs in the transaction that creates the partner, which fires {@link PartnerStarted}.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public OnboardingChecklist start(Partner partner, String by, Instant now) {
+    void onPartnerStarted(@Observes PartnerStarted started) {
+        start(started.partner(), started.by(), started.at());
+    }
+
+    private OnboardingChecklist start(Partner partner, String by, Instant now) {
         Optional<OnboardingPlan> plan = plans.findByIdOptional(partner.programId());
         OnboardingChecklist checklist = OnboardingChecklist.start(partner.id(), partner.programId(),
                 plan.map(OnboardingPlan::version).orElse(null),
                 plan.map(OnboardingPlan::tasks).orElseGet(() -> OnboardingPlan.defaultTasks(partner.programId())), now);
         checklists.persist(checklist);
         if (checklist.isComplete()) {
-            partners.activate(partner.id(), by);
+            lifecycle.activate(partner.id(), by);
         }
         return checklist;
     }
@@ -121,7 +129,7 @@ public class OnboardingService {
                         progress.requiredTasksDone(), now));
         // A partner activated by other means (or completing optional tasks later) is not activated twice.
         if (completion.completedChecklist() && partner.state() == PartnerState.ONBOARDING) {
-            partners.activate(partner.id(), by);
+            lifecycle.activate(partner.id(), by);
         }
     }
 

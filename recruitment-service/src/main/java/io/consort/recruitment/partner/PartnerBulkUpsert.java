@@ -10,17 +10,15 @@ import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.recruitment.support.ExternalIds;
 import io.consort.chassis.bulk.Ndjson;
+import io.consort.chassis.bulk.NdjsonWindows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,20 +31,19 @@ import org.jboss.logging.Logger;
  * object per line, each an upsert exactly like {@code PUT /api/v1/partners/by-external-id/...} (the same
  * rules, events and change-feed entries). The body is spooled and counted first ({@link Ndjson}); lines
  * are then stored in batches, each in its own transaction, and the result lines of a batch are streamed
- * back once it has committed. Partners go through the entity model rather than COPY: a partner change
- * takes checks (program, parent cycle, id ownership) and events a set-based write would have to repeat.
+ * back once it has committed. Each batch is checked and written set-based by {@link PartnerBatchWriter}.
  */
 @ApplicationScoped
 public class PartnerBulkUpsert {
 
-    static final int BATCH_SIZE = 200;
+    static final int BATCH_SIZE = 5_000;
     private static final Logger LOG = Logger.getLogger(PartnerBulkUpsert.class);
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
-    PartnerService service;
+    PartnerBatchWriter writer;
 
     @Inject
     BulkIdempotency idempotency;
@@ -56,70 +53,40 @@ public class PartnerBulkUpsert {
                 (spool, windows, out) -> run(spool, origin, windows, out));
     }
 
-    private void run(Path spool, String origin, BulkWindows windows, OutputStream out) throws IOException {
-        // In input order: a FAILED result for a line that did not parse, else null for a line in the batch.
-        List<BulkLineResult> lines = new ArrayList<>(BATCH_SIZE);
-        List<PartnerService.BulkLine> batch = new ArrayList<>(BATCH_SIZE);
-        try (BufferedReader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                Object parsed = parse(number, text);
-                if (parsed instanceof PartnerService.BulkLine line) {
-                    lines.add(null);
-                    batch.add(line);
-                    if (batch.size() == BATCH_SIZE) {
-                        window(lines, batch, origin, windows, out);
-                        lines.clear();
-                        batch.clear();
-                    }
-                } else {
-                    lines.add((BulkLineResult) parsed);
-                }
-            }
-        }
-        window(lines, batch, origin, windows, out);
-        out.flush();
-    }
-
     /**
-     * One window: the lines since the previous full batch. Its result lines come from an earlier
-     * execution with the same Idempotency-Key if that committed it, else from storing its batch.
+     * The chassis' read loop: a batch ends at its size or before a line naming an id an earlier line of the
+     * batch named, so a batch holds each partner once and the second line sees what the first stored.
+     * Each window's result lines come from an earlier execution with the same Idempotency-Key if that
+     * committed it, else from storing its batch.
      */
-    private void window(List<BulkLineResult> lines, List<PartnerService.BulkLine> batch, String origin,
-            BulkWindows windows, OutputStream out) throws IOException {
-        if (lines.isEmpty()) {
-            return;
-        }
-        int first = lines.get(0) != null ? lines.get(0).line() : batch.get(0).line();
-        byte[] results = windows.stored(first);
-        if (results == null) {
-            results = store(lines, batch, origin, first, windows);
-        }
-        out.write(results);
+    private void run(Path spool, String origin, BulkWindows windows, OutputStream out) throws IOException {
+        NdjsonWindows.read(spool, BATCH_SIZE, false, this::parse, window -> {
+            byte[] results = windows.stored(window.firstLine());
+            if (results == null) {
+                results = store(window.results(), window.values(), origin, window.firstLine(), windows);
+            }
+            out.write(results);
+            out.flush();
+        });
         out.flush();
     }
 
     /**
      * Stores a batch in one transaction, with its window; if the database refuses it (a constraint no
-     * rule foresaw, a concurrent writer outside the lock), each line again in its own, so only the bad
-     * line fails, and the window after them.
+     * rule foresaw, a concurrent writer), each line again in its own, so only the bad line fails, and
+     * the window after them.
      */
-    private byte[] store(List<BulkLineResult> lines, List<PartnerService.BulkLine> batch, String origin, int first,
+    private byte[] store(List<BulkLineResult> lines, List<PartnerBatchWriter.Line> batch, String origin, int first,
             BulkWindows windows) {
         return windows.commit(first,
-                () -> Ndjson.render(mapper, lines, batch.isEmpty() ? List.of() : service.upsertBatch(batch, origin)),
+                () -> Ndjson.render(mapper, lines, batch.isEmpty() ? List.of() : writer.write(batch, origin)),
                 failure -> {
                     LOG.warnf(failure, "a partner bulk batch of %d lines failed; storing its lines one by one", batch.size());
                     List<BulkLineResult> results = new ArrayList<>(batch.size());
-                    for (PartnerService.BulkLine line : batch) {
+                    for (PartnerBatchWriter.Line line : batch) {
                         try {
                             results.addAll(QuarkusTransaction.requiringNew()
-                                    .call(() -> service.upsertBatch(List.of(line), origin)));
+                                    .call(() -> writer.write(List.of(line), origin)));
                         } catch (RuntimeException e) {
                             LOG.warnf(e, "bulk line %d could not be stored", line.line());
                             results.add(BulkLineResult.failed(line.line(), "", "could not be stored; send the line again"));
@@ -129,16 +96,16 @@ public class PartnerBulkUpsert {
                 });
     }
 
-    /** The checked line, or its FAILED result. */
-    private Object parse(int number, String text) {
+    /** The checked line with the ids it names, or its FAILED result. */
+    private NdjsonWindows.Parsed<PartnerBatchWriter.Line> parse(int number, String text) {
         JsonNode node;
         try {
             node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            return BulkLineResult.failed(number, Ndjson.errorsOf(e));
+            return NdjsonWindows.Parsed.failed(BulkLineResult.failed(number, Ndjson.errorsOf(e)));
         }
         if (!(node instanceof ObjectNode object)) {
-            return BulkLineResult.failed(number, "", "a line must be one JSON object");
+            return NdjsonWindows.Parsed.failed(BulkLineResult.failed(number, "", "a line must be one JSON object"));
         }
         List<FieldError> errors = new ArrayList<>(2);
         String system = text(object.remove("system"), "system", errors);
@@ -154,16 +121,17 @@ public class PartnerBulkUpsert {
             request = mapper.treeToValue(object, PartnerRequest.class);
         } catch (JsonProcessingException e) {
             errors.addAll(Ndjson.errorsOf(e));
-            return BulkLineResult.failed(number, errors);
+            return NdjsonWindows.Parsed.failed(BulkLineResult.failed(number, errors));
         }
         Set<String> present = new HashSet<>();
         object.fieldNames().forEachRemaining(present::add);
         PartnerEdit.Result edit = PartnerEdit.of(request, present);
         errors.addAll(edit.errors());
         if (!errors.isEmpty()) {
-            return BulkLineResult.failed(number, errors);
+            return NdjsonWindows.Parsed.failed(BulkLineResult.failed(number, errors));
         }
-        return new PartnerService.BulkLine(number, system, externalId, edit.edit());
+        PartnerBatchWriter.Line line = new PartnerBatchWriter.Line(number, system, externalId, edit.edit());
+        return NdjsonWindows.Parsed.of(line, line.keys());
     }
 
     private static String text(JsonNode value, String field, List<FieldError> errors) {

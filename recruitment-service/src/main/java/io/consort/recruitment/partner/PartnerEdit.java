@@ -1,7 +1,10 @@
 package io.consort.recruitment.partner;
 
 import io.consort.chassis.problem.Problem.FieldError;
-import io.consort.recruitment.application.Websites;
+import io.consort.chassis.problem.Problems;
+import io.consort.recruitment.program.PartnerType;
+import io.consort.recruitment.program.Program;
+import io.consort.recruitment.support.Websites;
 import io.consort.recruitment.support.Codes;
 import io.consort.recruitment.support.ExternalIds;
 import java.util.ArrayList;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.time.Instant;
 
 /**
  * A checked, normalised change to a partner: the fields a {@link PartnerRequest} set (a {@code null}
@@ -113,6 +118,41 @@ final class PartnerEdit {
     /** The API names of the fields set here that only the vendor side may set. */
     List<String> vendorOnlyFields() {
         return values.keySet().stream().filter(f -> f.vendorOnly).map(f -> f.json).toList();
+    }
+
+    /**
+     * Refuses (400 naming each) an edit that cannot create a partner: it needs a program, a name, and a
+     * domain or a website to take one from.
+     */
+    void requireCreatable() {
+        List<FieldError> missing = new ArrayList<>(2);
+        if (!has(PartnerField.PROGRAM_ID)) {
+            missing.add(new FieldError(PartnerField.PROGRAM_ID.json, "is required to create a partner"));
+        }
+        if (!has(PartnerField.NAME)) {
+            missing.add(new FieldError(PartnerField.NAME.json, "is required to create a partner"));
+        }
+        if (!has(PartnerField.DOMAIN) && value(PartnerField.WEBSITE) == null) {
+            missing.add(new FieldError(PartnerField.DOMAIN.json, "or a website is required to create a partner"));
+        }
+        if (!missing.isEmpty()) {
+            throw Problems.invalid("no partner is known by this external id, and creating one needs more fields",
+                    missing);
+        }
+    }
+
+    /**
+     * The new partner this (creatable) edit describes in {@code program}, {@code ONBOARDING}, not stored:
+     * like one from an approved application. Its parent and external ids are the caller's to check first.
+     */
+    Partner newPartner(Program program, String by, Instant now) {
+        PartnerType type = program.typeFor(value(PartnerField.TYPE), PartnerField.TYPE.json);
+        String website = value(PartnerField.WEBSITE);
+        String domain = has(PartnerField.DOMAIN) ? value(PartnerField.DOMAIN) : Websites.domainOf(website).orElseThrow();
+        Partner partner = Partner.onboard(new NewPartner(UUID.randomUUID(), program.id(), null,
+                value(PartnerField.NAME), type, value(PartnerField.REGION), domain, website), by, now);
+        partner.edit(this, by, now);
+        return partner;
     }
 
     /** This edit with {@code system}'s id set too (the upsert's path names it). */

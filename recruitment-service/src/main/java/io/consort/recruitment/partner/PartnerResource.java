@@ -72,6 +72,12 @@ public class PartnerResource {
     PartnerService service;
 
     @Inject
+    PartnerLifecycle lifecycle;
+
+    @Inject
+    PartnerChanges changes;
+
+    @Inject
     PartnerBulkUpsert bulk;
 
     @Inject
@@ -142,7 +148,7 @@ public class PartnerResource {
             description = "Suspend an ACTIVE partner, with the reason; honours If-Match")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReasonRequest body) {
-        return ok(service.suspend(id, body.reason().strip(), ifMatch, caller.origin()));
+        return ok(lifecycle.suspend(id, body.reason().strip(), ifMatch, caller.origin()));
     }
 
     @POST
@@ -154,7 +160,7 @@ public class PartnerResource {
     @Operation(operationId = "reinstatePartner", summary = "Reinstate a suspended partner",
             description = "Make a SUSPENDED partner ACTIVE again; honours If-Match")
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(service.reinstate(id, ifMatch, caller.origin()));
+        return ok(lifecycle.reinstate(id, ifMatch, caller.origin()));
     }
 
     @POST
@@ -168,7 +174,7 @@ public class PartnerResource {
             description = "End the partnership, from any state but TERMINATED, with the reason; honours If-Match")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReasonRequest body) {
-        return ok(service.terminate(id, body.reason().strip(), ifMatch, caller.origin()));
+        return ok(lifecycle.terminate(id, body.reason().strip(), ifMatch, caller.origin()));
     }
 
     @GET
@@ -252,20 +258,22 @@ public class PartnerResource {
     @GET
     @Path("changes")
     @Operation(operationId = "listPartnerChanges", summary = "Read the partner change feed",
-            description = "Partner changes in commit order after the since cursor, each with its origin; a "
-            + "partner-side "
-            + "caller sees only its own partners' changes")
+            description = "Partner changes after the since cursor, each with its origin: only changes of "
+            + "transactions that have ended, and each partner's in the order they were made, so a reader that "
+            + "resumes from its last cursor never misses one; a partner-side caller sees only its own partners' "
+            + "changes")
     public PartnerChangePage changes(@Parameter(description = "The cursor of the last change read (the answer's "
-            + "cursor); absent: from the start", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+$",
-            examples = "1042")) @QueryParam("since") String since, @Parameter(description = "Changes per page",
+            + "cursor); absent: from the start", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(\\.[0-9]+)?$",
+            examples = "748213.1042")) @QueryParam("since") String since, @Parameter(description = "Changes per page",
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200",
             defaultValue = "50")) @QueryParam("limit") String limit) {
-        long after = sequence(since);
-        PartnerService.FeedPage page = service.changesAfter(after, QueryParams.limit(limit),
+        PartnerChanges.Cursor after = PartnerChanges.Cursor.parse(since);
+        PartnerChanges.FeedPage page = changes.changesAfter(after, QueryParams.limit(limit),
                 caller.isRestricted() ? caller.visiblePartnerIds() : null);
-        long last = page.entries().isEmpty() ? after : page.entries().get(page.entries().size() - 1).change().sequence();
+        PartnerChanges.Cursor last = page.entries().isEmpty() ? after
+                : page.entries().get(page.entries().size() - 1).change().cursor();
         return new PartnerChangePage(page.entries().stream().map(PartnerChangeResponse::from).toList(),
-                Long.toString(last), page.more());
+                last.toString(), page.more());
     }
 
     private PartnerEdit edit(ObjectNode body) throws JsonProcessingException {
@@ -280,22 +288,6 @@ public class PartnerResource {
             throw Problems.invalid("the partner fields are not valid", result.errors());
         }
         return result.edit();
-    }
-
-    /** The feed's cursor: today the sequence number of the last change read, opaque to clients. */
-    private static long sequence(String since) {
-        if (since == null || since.isBlank()) {
-            return 0;
-        }
-        try {
-            long value = Long.parseLong(since.strip());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalidField("since", "is not a cursor this feed returned");
     }
 
     private static Response ok(Partner partner) {

@@ -1,47 +1,37 @@
 package io.consort.recruitment.partner;
 
+import io.agroal.api.AgroalDataSource;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.paging.KeysetQuery;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.paging.Sort;
-import io.consort.chassis.problem.Problem.FieldError;
-import io.consort.chassis.problem.ProblemException;
 import io.consort.chassis.problem.Problems;
 import io.consort.contracts.EventTypes;
-import io.consort.contracts.events.PartnerActivated;
-import io.consort.contracts.events.PartnerOnboardingStarted;
-import io.consort.contracts.events.PartnerProfileUpdated;
-import io.consort.contracts.events.PartnerReinstated;
-import io.consort.contracts.events.PartnerSuspended;
-import io.consort.contracts.events.PartnerTerminated;
-import io.consort.recruitment.application.Websites;
-import io.consort.recruitment.onboarding.OnboardingService;
-import io.consort.recruitment.program.PartnerType;
 import io.consort.recruitment.program.Program;
 import io.consort.recruitment.program.ProgramService;
-import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.recruitment.support.ExternalIds;
-import io.consort.recruitment.support.IllegalTransitionException;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Partners: their lifecycle, profile, hierarchy and external ids. Every method that changes partners
- * first takes the partner writers' lock ({@link PartnerChanges#lockForWrite()}); checks that need the
- * database then see a state no concurrent writer can change before this transaction ends.
+ * Partners as callers read them, and their profile: merge-patch and the upsert by external id. The
+ * lifecycle is {@link PartnerLifecycle}'s, the bulk upsert {@link PartnerBatchWriter}'s, the rules of the
+ * hierarchy {@link Ancestry}'s and of external ids {@link ExternalIdOwners}', the change feed
+ * {@link PartnerChanges}'. A writer locks the partner's row before
+ * it reads it, and takes the narrow locks its checks need first ({@link PartnerLocks}): checks that need
+ * the database then see a state no concurrent writer can change before this transaction ends.
  */
 @ApplicationScoped
 public class PartnerService {
@@ -50,10 +40,7 @@ public class PartnerService {
     PartnerRepository partners;
 
     @Inject
-    PartnerChanges changes;
-
-    @Inject
-    PartnerTree tree;
+    AgroalDataSource dataSource;
 
     @Inject
     ProgramService programs;
@@ -62,74 +49,10 @@ public class PartnerService {
     Outbox outbox;
 
     @Inject
-    OnboardingService onboarding;
+    PartnerLifecycle lifecycle;
 
     /** The outcome of an upsert: the partner and whether it was new. */
     public record Upserted(Partner partner, boolean created) {
-    }
-
-    /** A committed change of the feed, with the partner as it is now (absent if the caller may not see it). */
-    public record FeedEntry(PartnerChanges.Change change, Partner partner) {
-    }
-
-    /** Changes of the feed, and whether more follow them already. */
-    public record FeedPage(List<FeedEntry> entries, boolean more) {
-    }
-
-    /** One line of a bulk upsert, already checked. */
-    record BulkLine(int line, String system, String externalId, PartnerEdit edit) {
-    }
-
-    /**
-     * Creates the partner in {@code ONBOARDING}, records {@code partner.onboarding-started} and gives it its
-     * onboarding checklist, inside the caller's transaction so all of it commits (or vanishes) together.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Partner onboard(NewPartner newPartner, String by, Instant now) {
-        changes.lockForWrite();
-        return persistOnboarded(Partner.onboard(newPartner, by, now), now);
-    }
-
-    /**
-     * Onboarding is complete: {@code ONBOARDING → ACTIVE} and {@code partner.activated}. For the
-     * onboarding plan (when its last required task is done); 409 from any other state.
-     */
-    @Transactional
-    public Partner activate(UUID partnerId, String by) {
-        return act(partnerId, null, (partner, now) -> {
-            partner.activate(by, now);
-            outbox.emit(EventTypes.PARTNER_ACTIVATED, partner.id(), partner.id(), new PartnerActivated(partner.id(),
-                    partner.programId(), partner.name(), partner.type().name(), partner.region(),
-                    partner.specialisations(), partner.industries(), partner.website(), partner.domain(),
-                    partner.parentPartnerId(), partner.listedInDirectory(), by, now));
-        });
-    }
-
-    @Transactional
-    public Partner suspend(UUID partnerId, String reason, String ifMatch, String by) {
-        return act(partnerId, ifMatch, (partner, now) -> {
-            partner.suspend(reason, by, now);
-            outbox.emit(EventTypes.PARTNER_SUSPENDED, partner.id(), partner.id(),
-                    new PartnerSuspended(partner.id(), partner.programId(), reason, by, now));
-        });
-    }
-
-    @Transactional
-    public Partner reinstate(UUID partnerId, String ifMatch, String by) {
-        return act(partnerId, ifMatch, (partner, now) -> {
-            partner.reinstate(by, now);
-            outbox.emit(EventTypes.PARTNER_REINSTATED, partner.id(), partner.id(),
-                    new PartnerReinstated(partner.id(), partner.programId(), by, now));
-        });
-    }
-
-    @Transactional
-    public Partner terminate(UUID partnerId, String reason, String ifMatch, String by) {
-        return act(partnerId, ifMatch, (partner, now) -> {
-            partner.terminate(reason, by, now);
-            outbox.emit(EventTypes.PARTNER_TERMINATED, partner.id(), partner.id(),
-                    new PartnerTerminated(partner.id(), partner.programId(), reason, by, now));
-        });
     }
 
     /**
@@ -139,8 +62,8 @@ public class PartnerService {
      */
     @Transactional
     public Partner patch(UUID partnerId, PartnerEdit edit, String ifMatch, boolean vendorSide, String by) {
-        changes.lockForWrite();
-        Partner partner = get(partnerId);
+        lockFor(edit, ExternalIdOwners.keysOf(edit.externalIds()));
+        Partner partner = partners.getLocked(partnerId);
         if (!vendorSide && !edit.vendorOnlyFields().isEmpty()) {
             throw Problems.forbidden("only the vendor may set " + String.join(", ", edit.vendorOnlyFields()));
         }
@@ -157,41 +80,29 @@ public class PartnerService {
     @Transactional
     public Upserted upsert(String system, String externalId, PartnerEdit edit, String ifMatch, String by) {
         ExternalIds.requireValid(system, externalId);
-        changes.lockForWrite();
+        List<ExternalIdOwners.Key> keys = new ArrayList<>(ExternalIdOwners.keysOf(edit.externalIds()));
+        keys.add(new ExternalIdOwners.Key(system, externalId));
+        lockFor(edit, keys);
         return upsertLocked(system, externalId, edit, ifMatch, by);
     }
 
     /**
-     * Upserts a batch of bulk lines in the caller's transaction; a line the rules refuse is a FAILED
-     * result and leaves the others alone. Every refusal is thrown before the line changes anything, so
-     * catching it keeps the transaction clean; a failure of the database breaks the transaction and is
-     * left to the caller (who retries the lines one by one).
+     * Takes what a write of {@code edit} needs before it reads anything (see {@link PartnerLocks} for the
+     * order): the hierarchy lock if it sets a parent, and the locks of the external ids it names.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    List<BulkLineResult> upsertBatch(List<BulkLine> lines, String by) {
-        changes.lockForWrite();
-        List<BulkLineResult> results = new ArrayList<>(lines.size());
-        for (BulkLine line : lines) {
-            try {
-                Upserted upserted = upsertLocked(line.system(), line.externalId(), line.edit(), null, by);
-                partners.flush();
-                results.add(BulkLineResult.stored(line.line(), upserted.created(), upserted.partner().id()));
-            } catch (ProblemException e) {
-                List<FieldError> errors = e.toProblem().errors();
-                results.add(BulkLineResult.failed(line.line(), errors == null || errors.isEmpty()
-                        ? List.of(new FieldError("", e.toProblem().detail())) : errors));
-            } catch (IllegalTransitionException e) {
-                results.add(BulkLineResult.failed(line.line(), "", e.getMessage()));
+    private void lockFor(PartnerEdit edit, List<ExternalIdOwners.Key> keys) {
+        withConnection(connection -> {
+            if (edit.has(PartnerField.PARENT_PARTNER_ID)) {
+                PartnerLocks.hierarchy(connection);
             }
-            // Lines do not share entities; a session that grows with the batch makes every flush slower.
-            partners.getEntityManager().clear();
-        }
-        return results;
+            PartnerLocks.externalIds(connection, keys);
+        });
     }
+
 
     /** The partner, or 404 when it does not exist or the caller may not see it (the scope filter applies). */
     public Partner get(UUID id) {
-        return partners.findByIdOptional(id).orElseThrow(() -> Problems.notFound("partner", id));
+        return partners.get(id);
     }
 
     /** The partner {@code system} knows as {@code externalId}, or 404 (also when the caller may not see it). */
@@ -230,43 +141,6 @@ public class PartnerService {
                 .fetch(page, Partner::createdAt, Partner::id);
     }
 
-    /**
-     * Up to {@code limit} committed changes after {@code since}, in commit order; of {@code onlyPartners}
-     * unless it is null. Each comes with the partner as it is now, read through the scope filter.
-     */
-    public FeedPage changesAfter(long since, int limit, Collection<UUID> onlyPartners) {
-        List<PartnerChanges.Change> found = changes.after(since, limit + 1, onlyPartners);
-        boolean more = found.size() > limit;
-        List<PartnerChanges.Change> page = more ? found.subList(0, limit) : found;
-        List<UUID> ids = page.stream().map(PartnerChanges.Change::partnerId).distinct().toList();
-        Map<UUID, Partner> current = ids.isEmpty() ? Map.of()
-                : partners.list("id in ?1", ids).stream().collect(Collectors.toMap(Partner::id, Function.identity()));
-        return new FeedPage(page.stream().map(c -> new FeedEntry(c, current.get(c.partnerId()))).toList(), more);
-    }
-
-    private interface Action {
-        void apply(Partner partner, Instant now);
-    }
-
-    private Partner act(UUID partnerId, String ifMatch, Action action) {
-        changes.lockForWrite();
-        Partner partner = get(partnerId);
-        ETags.requireMatch(ifMatch, partner.version());
-        action.apply(partner, Timestamps.now());
-        return partner;
-    }
-
-    private Partner persistOnboarded(Partner partner, Instant now) {
-        partners.persist(partner);
-        outbox.emit(EventTypes.PARTNER_ONBOARDING_STARTED, partner.id(), partner.id(),
-                new PartnerOnboardingStarted(partner.id(), partner.programId(), partner.name(), partner.type().name(),
-                        partner.region(), partner.specialisations(), partner.industries(), partner.website(),
-                        partner.domain(), partner.parentPartnerId(), partner.listedInDirectory(), now));
-        // Every way in (approval, CRM upsert, bulk) starts the program's checklist, which may activate at once.
-        onboarding.start(partner, partner.createdBy(), now);
-        return partner;
-    }
-
     private Upserted upsertLocked(String system, String externalId, PartnerEdit requested, String ifMatch,
             String by) {
         if (requested.externalIds().containsKey(system) && !externalId.equals(requested.externalIds().get(system))) {
@@ -280,7 +154,7 @@ public class PartnerService {
             }
             return new Upserted(create(edit, by), true);
         }
-        Partner partner = get(known.get());
+        Partner partner = partners.getLocked(known.get());
         ETags.requireMatch(ifMatch, partner.version());
         change(partner, edit, by);
         return new Upserted(partner, false);
@@ -288,32 +162,12 @@ public class PartnerService {
 
     /** A partner created by an upsert: like one from an approved application, it starts ONBOARDING. */
     private Partner create(PartnerEdit edit, String by) {
-        List<FieldError> missing = new ArrayList<>(2);
-        if (!edit.has(PartnerField.PROGRAM_ID)) {
-            missing.add(new FieldError(PartnerField.PROGRAM_ID.json, "is required to create a partner"));
-        }
-        if (!edit.has(PartnerField.NAME)) {
-            missing.add(new FieldError(PartnerField.NAME.json, "is required to create a partner"));
-        }
-        String website = edit.value(PartnerField.WEBSITE);
-        if (!edit.has(PartnerField.DOMAIN) && website == null) {
-            missing.add(new FieldError(PartnerField.DOMAIN.json, "or a website is required to create a partner"));
-        }
-        if (!missing.isEmpty()) {
-            throw Problems.invalid("no partner is known by this external id, and creating one needs more fields",
-                    missing);
-        }
+        edit.requireCreatable();
         Program program = program(edit.value(PartnerField.PROGRAM_ID));
-        PartnerType type = typeIn(program, edit.value(PartnerField.TYPE));
         checkParent(null, edit.value(PartnerField.PARENT_PARTNER_ID));
         checkExternalIdsFree(null, edit.externalIds());
-        String domain = edit.has(PartnerField.DOMAIN) ? edit.value(PartnerField.DOMAIN)
-                : Websites.domainOf(website).orElseThrow();
         Instant now = Timestamps.now();
-        Partner partner = Partner.onboard(new NewPartner(UUID.randomUUID(), program.id(), null,
-                edit.value(PartnerField.NAME), type, edit.value(PartnerField.REGION), domain, website), by, now);
-        partner.edit(edit, by, now);
-        return persistOnboarded(partner, now);
+        return lifecycle.persistOnboarded(edit.newPartner(program, by, now), now);
     }
 
     /**
@@ -323,9 +177,9 @@ public class PartnerService {
     private void change(Partner partner, PartnerEdit edit, String by) {
         partner.requireChangeable();
         if (edit.has(PartnerField.PROGRAM_ID) || edit.has(PartnerField.TYPE)) {
-            Program program = program(edit.has(PartnerField.PROGRAM_ID) ? edit.value(PartnerField.PROGRAM_ID)
-                    : partner.programId());
-            typeIn(program, edit.has(PartnerField.TYPE) ? edit.value(PartnerField.TYPE) : partner.type());
+            program(edit.has(PartnerField.PROGRAM_ID) ? edit.value(PartnerField.PROGRAM_ID) : partner.programId())
+                    .typeFor(edit.has(PartnerField.TYPE) ? edit.value(PartnerField.TYPE) : partner.type(),
+                            PartnerField.TYPE.json);
         }
         if (edit.has(PartnerField.PARENT_PARTNER_ID)) {
             checkParent(partner.id(), edit.value(PartnerField.PARENT_PARTNER_ID));
@@ -336,10 +190,8 @@ public class PartnerService {
         // Other systems' ids are the integrators' business, not the consumers' of profile events.
         changed.remove(PartnerField.EXTERNAL_IDS.json);
         if (!changed.isEmpty()) {
-            outbox.emit(EventTypes.PARTNER_PROFILE_UPDATED, partner.id(), partner.id(), new PartnerProfileUpdated(
-                    partner.id(), partner.programId(), changed, partner.name(), partner.type().name(),
-                    partner.region(), partner.website(), partner.specialisations(), partner.industries(),
-                    partner.parentPartnerId(), partner.listedInDirectory(), by, now));
+            outbox.emit(EventTypes.PARTNER_PROFILE_UPDATED, partner.id(), partner.id(),
+                    PartnerEvents.profileUpdated(partner, changed, by, now));
         }
     }
 
@@ -348,52 +200,33 @@ public class PartnerService {
                 .orElseThrow(() -> Problems.unprocessable("program " + programId + " does not exist"));
     }
 
-    /** The requested type if the program recruits it, else the program's only type; 422 otherwise. */
-    private static PartnerType typeIn(Program program, PartnerType requested) {
-        if (requested == null && program.partnerTypes().size() == 1) {
-            return program.partnerTypes().get(0);
-        }
-        if (requested == null || !program.offers(requested)) {
-            throw Problems.unprocessable("program '" + program.name() + "' recruits "
-                    + program.partnerTypes().stream().map(Enum::name).collect(Collectors.joining(", "))
-                    + (requested == null ? "; say which with type" : ", not " + requested));
-        }
-        return requested;
-    }
-
-    /**
-     * A parent must exist, not be terminated, and not be the partner itself or below it: the hierarchy
-     * stays a forest. Race-free because every writer holds the partner writers' lock.
-     */
+    /** The parent rule of {@link Ancestry}, against the hierarchy as this transaction sees it. */
     private void checkParent(UUID partnerId, UUID parentId) {
         if (parentId == null) {
             return;
         }
-        if (parentId.equals(partnerId)) {
-            throw Problems.unprocessable("a partner cannot be its own parent");
-        }
-        Partner parent = partners.findByIdOptional(parentId)
-                .orElseThrow(() -> Problems.unprocessable("parent partner " + parentId + " does not exist"));
-        if (parent.state() == PartnerState.TERMINATED) {
-            throw Problems.unprocessable("parent partner " + parentId + " is TERMINATED");
-        }
-        if (partnerId != null) {
+        partners.flush();
+        withConnection(connection -> Ancestry.of(connection, List.of(parentId), true).checkParent(partnerId, parentId));
+    }
+
+    /** The external-id rule of {@link ExternalIdOwners}, against the ids as this transaction sees them. */
+    private void checkExternalIdsFree(UUID partnerId, Map<String, String> ids) {
+        List<ExternalIdOwners.Key> keys = ExternalIdOwners.keysOf(ids);
+        if (!keys.isEmpty()) {
             partners.flush();
-            if (tree.descendantsOf(partnerId).contains(parentId)) {
-                throw Problems.unprocessable("partner " + parentId + " is below partner " + partnerId
-                        + " in the hierarchy; making it the parent would make a cycle");
-            }
+            withConnection(connection -> ExternalIdOwners.of(connection, keys).checkFree(partnerId, ids));
         }
     }
 
-    private void checkExternalIdsFree(UUID partnerId, Map<String, String> ids) {
-        ids.forEach((system, externalId) -> {
-            if (externalId == null) {
-                return;
-            }
-            partners.idByExternalId(system, externalId).filter(owner -> !owner.equals(partnerId)).ifPresent(owner -> {
-                throw Problems.conflict(system + " id " + externalId + " already names partner " + owner);
-            });
-        });
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void withConnection(Work work) {
+        try (Connection connection = dataSource.getConnection()) {
+            work.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read partners", e);
+        }
     }
 }

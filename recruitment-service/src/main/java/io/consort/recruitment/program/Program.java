@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.consort.chassis.problem.Problems;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +72,26 @@ public class Program extends Audited {
 
     public boolean offers(PartnerType type) {
         return partnerTypes.contains(type);
+    }
+
+    /**
+     * The partner type a partner of this program takes: the requested one if the program recruits it, the
+     * program's only type when none is requested; otherwise 422 naming the types it recruits ({@code field}
+     * is what the caller calls the type: an application's {@code partnerType}, a partner's {@code type}).
+     */
+    public PartnerType typeFor(PartnerType requested, String field) {
+        if (requested == null && partnerTypes.size() == 1) {
+            return partnerTypes.get(0);
+        }
+        String recruited = String.join(", ", partnerTypes.stream().map(Enum::name).toList());
+        if (requested == null) {
+            throw Problems.unprocessable("program '" + name + "' recruits " + recruited + "; say which with " + field);
+        }
+        if (!offers(requested)) {
+            throw Problems.unprocessable("program '" + name + "' does not recruit " + requested
+                    + " partners; it recruits " + recruited);
+        }
+        return requested;
     }
 
     public UUID id() {

@@ -6,13 +6,12 @@ import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ProspectImported;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
 import io.consort.chassis.bulk.BulkLineResult;
+import io.consort.recruitment.support.Csv;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -91,13 +90,13 @@ public class ProspectBatchWriter {
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             if (!inserts.isEmpty()) {
-                copy.copyIn("COPY prospects (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)", bytes(inserts));
+                copy.copyIn("COPY prospects (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)", Csv.bytes(inserts));
             }
             if (!updates.isEmpty()) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("CREATE TEMP TABLE IF NOT EXISTS prospect_stage (LIKE prospects) ON COMMIT DELETE ROWS");
                 }
-                copy.copyIn("COPY prospect_stage (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)", bytes(updates));
+                copy.copyIn("COPY prospect_stage (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)", Csv.bytes(updates));
                 try (Statement s = connection.createStatement()) {
                     s.executeUpdate("""
                             UPDATE prospects p SET company_name = s.company_name, website = s.website, domain = s.domain,
@@ -113,7 +112,7 @@ public class ProspectBatchWriter {
                     s.execute("CREATE TEMP TABLE IF NOT EXISTS prospect_key_stage (prospect_id uuid, system text, "
                             + "external_id text) ON COMMIT DELETE ROWS");
                 }
-                copy.copyIn("COPY prospect_key_stage FROM STDIN WITH (FORMAT csv)", bytes(keys));
+                copy.copyIn("COPY prospect_key_stage FROM STDIN WITH (FORMAT csv)", Csv.bytes(keys));
                 try (Statement s = connection.createStatement()) {
                     // A system's id replaced on a known prospect: the old key no longer names it.
                     s.executeUpdate("""
@@ -188,34 +187,5 @@ public class ProspectBatchWriter {
             }
         }
         return known;
-    }
-
-    private static ByteArrayInputStream bytes(StringBuilder csv) {
-        return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** PostgreSQL CSV: every non-null value quoted (so an empty string is not NULL), NULL as nothing. */
-    static final class Csv {
-
-        private Csv() {
-        }
-
-        static void row(StringBuilder out, String... values) {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                String v = values[i];
-                if (v != null) {
-                    out.append('"').append(v.indexOf('"') < 0 ? v : v.replace("\"", "\"\"")).append('"');
-                }
-            }
-            out.append('\n');
-        }
-
-        /** An array literal of codes; codes are UPPER_SNAKE, so they need no quoting inside the braces. */
-        static String array(List<String> codes) {
-            return "{" + String.join(",", codes) + "}";
-        }
     }
 }

@@ -8,17 +8,15 @@ import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.recruitment.prospect.ProspectRules.ValidProspect;
 import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.chassis.bulk.Ndjson;
+import io.consort.chassis.bulk.NdjsonWindows;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,10 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -93,9 +89,6 @@ public class ProspectBulkImport {
         private final BulkWindows windows;
         private final OutputStream out;
         private final Deque<Pending> inFlight = new ArrayDeque<>();
-        private final Set<String> keys = new HashSet<>();
-        private List<BulkLineResult> results = new ArrayList<>(BATCH_SIZE);
-        private List<ProspectBatchWriter.Row> batch = new ArrayList<>(BATCH_SIZE);
         private long parseNanos;
         private final long started = System.nanoTime();
 
@@ -106,40 +99,15 @@ public class ProspectBulkImport {
         }
 
         void run(Path spool) throws IOException {
-            try (BufferedReader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-                String text;
-                int lineNumber = 0;
-                while ((text = reader.readLine()) != null) {
-                    lineNumber++;
-                    if (text.isBlank()) {
-                        continue;
-                    }
-                    long parseStarted = System.nanoTime();
-                    ProspectRules.Result checked = parse(text);
-                    parseNanos += System.nanoTime() - parseStarted;
-                    if (!checked.valid()) {
-                        results.add(new BulkLineResult(lineNumber, "FAILED", null, checked.errors()));
-                        continue;
-                    }
-                    ValidProspect prospect = checked.prospect();
-                    boolean clash = false;
-                    for (Map.Entry<String, String> key : prospect.externalIds().entrySet()) {
-                        clash |= keys.contains(key.getKey() + '\u0000' + key.getValue());
-                    }
-                    if (clash) {
-                        submit();
+            try {
+                // Keys span windows: several are stored at once, so a line naming an id of any window not yet
+                // committed waits (the clash drains them all) and then finds its prospect.
+                NdjsonWindows.read(spool, BATCH_SIZE, true, this::parse, window -> {
+                    submit(window);
+                    if (window.clash()) {
                         drain(0);
-                        keys.clear();
-                    } else if (batch.size() >= BATCH_SIZE) {
-                        submit();
                     }
-                    for (Map.Entry<String, String> key : prospect.externalIds().entrySet()) {
-                        keys.add(key.getKey() + '\u0000' + key.getValue());
-                    }
-                    batch.add(new ProspectBatchWriter.Row(lineNumber, prospect));
-                    results.add(null); // filled in when the batch is written
-                }
-                submit();
+                });
                 drain(0);
             } finally {
                 // An aborted answer (client gone) must not leave writers running on behalf of nobody.
@@ -152,25 +120,33 @@ public class ProspectBulkImport {
                     (System.nanoTime() - started) / 1_000_000, parseNanos / 1_000_000);
         }
 
-        /**
-         * Ends the window being gathered: its lines are stored by a writer, or, if an earlier execution
-         * with the same Idempotency-Key committed it, replayed from there. A window is cut where a batch
-         * is, so the same body always gives the same windows.
-         */
-        private void submit() throws IOException {
-            if (results.isEmpty()) {
-                return;
+        private NdjsonWindows.Parsed<ProspectBatchWriter.Row> parse(int number, String text) {
+            long parseStarted = System.nanoTime();
+            ProspectRules.Result checked = ProspectBulkImport.this.parse(text);
+            parseNanos += System.nanoTime() - parseStarted;
+            if (!checked.valid()) {
+                return NdjsonWindows.Parsed.failed(new BulkLineResult(number, "FAILED", null, checked.errors()));
             }
-            List<ProspectBatchWriter.Row> rows = batch;
-            List<BulkLineResult> lines = results;
-            // In input order: a FAILED line as it is, a stored line as null with its row next in the batch.
-            int first = lines.get(0) != null ? lines.get(0).line() : rows.get(0).line();
+            ValidProspect prospect = checked.prospect();
+            List<String> keys = new ArrayList<>(prospect.externalIds().size());
+            for (Map.Entry<String, String> key : prospect.externalIds().entrySet()) {
+                keys.add(key.getKey() + '\u0000' + key.getValue());
+            }
+            return NdjsonWindows.Parsed.of(new ProspectBatchWriter.Row(number, prospect), keys);
+        }
+
+        /**
+         * A window: its lines are stored by a writer, or, if an earlier execution with the same
+         * Idempotency-Key committed it, replayed from there.
+         */
+        private void submit(NdjsonWindows.Window<ProspectBatchWriter.Row> window) throws IOException {
+            List<ProspectBatchWriter.Row> rows = window.values();
+            List<BulkLineResult> lines = window.results();
+            int first = window.firstLine();
             byte[] stored = windows.stored(first);
             Future<byte[]> written = stored != null ? CompletableFuture.completedFuture(stored)
                     : writers.submit(() -> store(first, rows, lines));
             inFlight.add(new Pending(written));
-            results = new ArrayList<>(BATCH_SIZE);
-            batch = new ArrayList<>(BATCH_SIZE);
             drain(WRITERS);
         }
 

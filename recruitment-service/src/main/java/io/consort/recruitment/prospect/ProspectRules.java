@@ -1,7 +1,7 @@
 package io.consort.recruitment.prospect;
 
 import io.consort.chassis.problem.Problem.FieldError;
-import io.consort.recruitment.application.Websites;
+import io.consort.recruitment.support.Websites;
 import io.consort.recruitment.support.Codes;
 import io.consort.recruitment.support.ExternalIds;
 import java.util.ArrayList;
@@ -151,7 +151,7 @@ public final class ProspectRules {
                 return null;
             }
         }
-        return website.substring(start, end);
+        return Websites.registrable(website.substring(start, end));
     }
 
     private static List<String> orEmpty(List<String> values) {

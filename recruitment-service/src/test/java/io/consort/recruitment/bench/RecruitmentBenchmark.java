@@ -39,8 +39,7 @@ import org.postgresql.PGConnection;
  * (a) Bulk import of 100,000 prospects through {@code POST /api/v1/prospects/bulk} beside a raw
  * {@code COPY} of the same rows into a table of the same shape (same columns, defaults and indexes),
  * in the same run, with the CPU time each took (this JVM, the database); (b) recommendations over the
- * 100,000 prospects, p50/p95 over 50 calls; (c) the partner bulk upsert by external id (10,000 lines,
- * created, then updated) beside a raw {@code COPY} of such rows.
+ * 100,000 prospects, p50/p95 over 50 calls. The partners' writes: {@link PartnerWritesBenchmark}.
  * Tagged "bench": excluded from the build, run by bench/recruitment/run.sh.
  */
 @QuarkusTest
@@ -123,45 +122,6 @@ class RecruitmentBenchmark {
         assertEquals(answer.lines().count(), matching, "every line " + status + "; first: "
                 + answer.lines().findFirst().orElse(""));
         return nanos;
-    }
-
-    /** Partners of the bulk upsert, keyed by external id in system benchcrm, and their rows for the raw COPY. */
-    static byte[] partnerNdjson(int count, String programId, long seed) {
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder(count * 300);
-        for (int i = 0; i < count; i++) {
-            out.append("{\"system\":\"benchcrm\",\"externalId\":\"p-").append(seed).append('-').append(i)
-                    .append("\",\"name\":\"Bench Partner ").append(seed).append('-').append(i)
-                    .append("\",\"type\":\"RESELLER\",\"region\":\"").append(REGIONS[random.nextInt(REGIONS.length)])
-                    .append("\",\"domain\":\"bp").append(seed).append('-').append(i).append(".example\"")
-                    .append(",\"website\":\"https://bp").append(seed).append('-').append(i).append(".example\"")
-                    .append(",\"specialisations\":[\"").append(SPECIALISATIONS[random.nextInt(SPECIALISATIONS.length)])
-                    .append("\"],\"industries\":[\"").append(INDUSTRIES[random.nextInt(INDUSTRIES.length)])
-                    .append("\"],\"programId\":\"").append(programId).append("\"}\n");
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** COPY of {@code count} partner rows of the same shape into a table like partners (no trigger, no events). */
-    long rawPartnerCopy(int count, String programId) throws Exception {
-        StringBuilder csv = new StringBuilder(count * 250);
-        String now = Instant.now().toString();
-        for (int i = 0; i < count; i++) {
-            csv.append(UUID.randomUUID()).append(',').append(programId).append(",\"Copy Partner ").append(i)
-                    .append("\",RESELLER,EMEA,cp").append(i).append(".example,ONBOARDING,0,").append(now).append(',')
-                    .append(now).append(",manager,manager,manager,https://cp").append(i)
-                    .append(".example,{NETWORK},{FINANCE}\n");
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS partners_copy_bench (LIKE partners INCLUDING ALL)");
-            s.execute("TRUNCATE partners_copy_bench");
-            long started = System.nanoTime();
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY partners_copy_bench (id, program_id, name, "
-                    + "partner_type, region, domain, state, version, created_at, updated_at, created_by, updated_by, "
-                    + "origin, website, specialisations, industries) FROM STDIN WITH (FORMAT csv)",
-                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-            return System.nanoTime() - started;
-        }
     }
 
     Cpu lastCopyCpu;
@@ -286,14 +246,23 @@ class RecruitmentBenchmark {
         }
     }
 
-    /** Each measurement starts without dirty buffers of the one before it to write out. */
     void checkpoint() throws Exception {
+        checkpoint(dataSource);
+    }
+
+    void awaitOutboxDrained() throws Exception {
+        awaitOutboxDrained(dataSource);
+    }
+
+    /** Each measurement starts without dirty buffers of the one before it to write out. */
+    static void checkpoint(AgroalDataSource dataSource) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT");
         }
     }
 
-    void awaitOutboxDrained() throws Exception {
+    /** Waits until the relay has published every event (the next measurement starts quiet). */
+    static void awaitOutboxDrained(AgroalDataSource dataSource) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             while (System.nanoTime() < deadline) {
@@ -373,24 +342,6 @@ class RecruitmentBenchmark {
         System.out.printf("recommendations over %d prospects, limit 20: first call (loads the projection) %.1f ms; "
                 + "%d calls p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", scored, coldNanos / 1e6, CALLS,
                 calls[CALLS / 2] / 1e6, calls[(int) Math.ceil(CALLS * 0.95) - 1] / 1e6, calls[CALLS - 1] / 1e6);
-        // Partners by external id, as a CRM sync sends them: created, then the same body again (updated).
-        int partners = Integer.getInteger("bench.partners", 10_000);
-        bulkThroughApi("/api/v1/partners/bulk", partnerNdjson(1_000, programId, 1), "CREATED"); // warm-up
-        byte[] partnerBody = partnerNdjson(partners, programId, 2);
-        awaitOutboxDrained();
-        checkpoint();
-        long createNanos = bulkThroughApi("/api/v1/partners/bulk", partnerBody, "CREATED");
-        awaitOutboxDrained();
-        checkpoint();
-        long updateNanos = bulkThroughApi("/api/v1/partners/bulk", partnerBody, "UPDATED");
-        awaitOutboxDrained();
-        checkpoint();
-        long partnerCopyNanos = rawPartnerCopy(partners, programId);
-        double copyPartnerRate = partners / (partnerCopyNanos / 1e9);
-        System.out.printf("partner bulk upsert via API, %d lines: created %.0f rows/s, updated %.0f rows/s; "
-                + "raw COPY of such rows %.0f rows/s (created %.1f %%, updated %.1f %% of it)%n", partners,
-                partners / (createNanos / 1e9), partners / (updateNanos / 1e9), copyPartnerRate,
-                100 * partners / (createNanos / 1e9) / copyPartnerRate, 100 * partners / (updateNanos / 1e9) / copyPartnerRate);
         System.out.println("=== end of recruitment benchmark ===");
     }
 }

@@ -252,4 +252,86 @@ class PartnerBulkResourceTest {
         // Now complete: a further retry is a pure replay of the resumed answer.
         assertEquals(resumed, keyedBulk(body.toString(), key));
     }
+
+    @Test
+    @TestSecurity(user = "sync-bot", roles = "integrator")
+    void eachLineIsCheckedAgainstTheHierarchyAndIdsTheLinesBeforeItLeft() throws Exception {
+        String x = "tree-" + unique();
+        String y = "tree-" + unique();
+        String erp = "erp-" + unique();
+        String created = bulk(String.join("\n",
+                JSON.writeValueAsString(line("salesforce", x, "Tree X " + unique())),
+                JSON.writeValueAsString(line("salesforce", y, "Tree Y " + unique()))) + "\n");
+        String xId = JSON.readTree(created.split("\n")[0]).get("id").asText();
+        String yId = JSON.readTree(created.split("\n")[1]).get("id").asText();
+
+        // One batch: X goes below Y, so Y below X would close a cycle; X takes an ERP id, which Y then cannot
+        // have; a line for the id X just took updates X (the line naming it again starts a new batch).
+        String answer = bulk(String.join("\n",
+                JSON.writeValueAsString(Map.of("system", "salesforce", "externalId", x, "parentPartnerId", yId,
+                        "externalIds", Map.of("erp", erp))),
+                JSON.writeValueAsString(Map.of("system", "salesforce", "externalId", y, "parentPartnerId", xId)),
+                JSON.writeValueAsString(Map.of("system", "salesforce", "externalId", y, "externalIds", Map.of("erp", erp))),
+                JSON.writeValueAsString(Map.of("system", "erp", "externalId", erp, "region", "DACH"))) + "\n");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : answer.split("\n")) {
+            lines.add(JSON.readTree(l));
+        }
+        assertEquals(List.of("UPDATED", "FAILED", "FAILED", "UPDATED"),
+                lines.stream().map(l -> l.get("status").asText()).toList(), answer);
+        assertEquals(true, lines.get(1).get("errors").get(0).get("message").asText().contains("cycle"), answer);
+        assertEquals(true, lines.get(2).get("errors").get(0).get("message").asText().contains("already names partner " + xId),
+                answer);
+        assertEquals(xId, lines.get(3).get("id").asText());
+        given().when().get("/api/v1/partners/{id}", xId).then().statusCode(200)
+                .body("parentPartnerId", equalTo(yId)).body("region", equalTo("DACH"))
+                .body("externalIds.erp", equalTo(erp)).body("externalIds.salesforce", equalTo(x));
+        given().when().get("/api/v1/partners/{id}", yId).then().statusCode(200)
+                .body("parentPartnerId", equalTo(null));
+        // A created partner has its checklist, as one created by a single upsert has.
+        given().when().get("/api/v1/partners/{id}/onboarding", yId).then().statusCode(200)
+                .body("progress.requiredTasks", equalTo(2));
+        // The feed: created, then X's two updates (parent + id, then region).
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select operation, version from partner_changes where partner_id = '"
+                        + xId + "' order by seq")) {
+            List<String> changes = new ArrayList<>();
+            while (rs.next()) {
+                changes.add(rs.getString(1) + " " + rs.getLong(2));
+            }
+            assertEquals(List.of("CREATED 0", "UPDATED 1", "UPDATED 2"), changes);
+        }
+        List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecordsWithoutLogins(xId, 3, Duration.ofSeconds(30));
+        assertEquals(List.of("consort.partner.onboarding-started.v1", "consort.partner.profile-updated.v1",
+                "consort.partner.profile-updated.v1"), records.stream().map(r -> PartnerTopic.header(r, "ce_type")).toList());
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "channel-manager")
+    void aPartnerOfAProgramWithoutRequiredTasksIsActiveAtOnceAsASingleUpsertMakesIt() throws Exception {
+        String programId = io.consort.recruitment.PartnerJourney.createProgram();
+        io.consort.recruitment.PartnerJourney.putPlan(programId,
+                List.of(io.consort.recruitment.PartnerJourney.task("CUSTOM", "Say hello", false)));
+        Map<String, Object> line = line("salesforce", "active-" + unique(), "Active at once " + unique());
+        line.put("programId", programId);
+        String id = JSON.readTree(bulk(JSON.writeValueAsString(line) + "\n")).get("id").asText();
+        given().when().get("/api/v1/partners/{id}", id).then().statusCode(200).body("state", equalTo("ACTIVE"));
+        List<ConsumerRecord<String, String>> records = PartnerTopic.awaitRecordsWithoutLogins(id, 2, Duration.ofSeconds(30));
+        assertEquals(List.of("consort.partner.onboarding-started.v1", "consort.partner.activated.v1"),
+                records.stream().map(r -> PartnerTopic.header(r, "ce_type")).toList());
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select operation || ' ' || state from partner_changes where partner_id = '"
+                        + id + "' order by seq")) {
+            List<String> changes = new ArrayList<>();
+            while (rs.next()) {
+                changes.add(rs.getString(1));
+            }
+            assertEquals(List.of("CREATED ONBOARDING", "UPDATED ACTIVE"), changes);
+        }
+    }
+
+    private static String bulk(String body) {
+        return given().contentType(Ndjson.MEDIA_TYPE).body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/partners/bulk").then().statusCode(200).extract().asString();
+    }
 }

@@ -32,6 +32,9 @@ public class PartnerFixtures {
     PartnerService partners;
 
     @Inject
+    PartnerLifecycle lifecycle;
+
+    @Inject
     EntityManager em;
 
     private volatile UUID programId;
@@ -59,7 +62,7 @@ public class PartnerFixtures {
         UUID program = programId();
         outsideRequest(() -> QuarkusTransaction.requiringNew().run(() -> {
             if (!exists(id)) {
-                partners.onboard(new NewPartner(id, program, null, name, PartnerType.RESELLER, region,
+                lifecycle.onboard(new NewPartner(id, program, null, name, PartnerType.RESELLER, region,
                         name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".example", null), "test", Timestamps.now());
             }
         }));
@@ -73,7 +76,7 @@ public class PartnerFixtures {
     }
 
     public void activate(UUID id) {
-        outsideRequest(() -> partners.activate(id, "onboarding"));
+        outsideRequest(() -> lifecycle.activate(id, "onboarding"));
     }
 
     /** Sets fields as a vendor-side caller named {@code by} would, whatever the partner's version. */
@@ -105,7 +108,7 @@ public class PartnerFixtures {
     }
 
     public void suspend(UUID id, String reason) {
-        outsideRequest(() -> partners.suspend(id, reason, null, "manager"));
+        outsideRequest(() -> lifecycle.suspend(id, reason, null, "manager"));
     }
 
     private static void outsideRequest(Runnable work) {

@@ -37,6 +37,9 @@ class PartnerLifecycleResourceTest {
     @Inject
     PartnerService partners;
 
+    @Inject
+    PartnerLifecycle lifecycle;
+
     @Test
     @TestSecurity(user = "manager", roles = "channel-manager")
     void aPartnerGoesThroughItsLifeAndEachStepReachesKafka() throws Exception {
@@ -139,9 +142,9 @@ class PartnerLifecycleResourceTest {
     @Test
     void activationIsForOnboardingPartnersOnlyAndUnknownPartnersAre404() {
         UUID id = fixtures.onboard("Activated " + UUID.randomUUID(), "EMEA");
-        assertEquals(PartnerState.ACTIVE, partners.activate(id, "onboarding").state());
-        assertThrows(IllegalTransitionException.class, () -> partners.activate(id, "onboarding"));
+        assertEquals(PartnerState.ACTIVE, lifecycle.activate(id, "onboarding").state());
+        assertThrows(IllegalTransitionException.class, () -> lifecycle.activate(id, "onboarding"));
         assertEquals(404, assertThrows(ProblemException.class,
-                () -> partners.activate(UUID.randomUUID(), "onboarding")).status());
+                () -> lifecycle.activate(UUID.randomUUID(), "onboarding")).status());
     }
 }

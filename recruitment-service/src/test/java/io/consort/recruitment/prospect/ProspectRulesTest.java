@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consort.recruitment.application.Websites;
+import io.consort.recruitment.support.Websites;
 import io.consort.recruitment.support.Codes;
 import java.util.ArrayList;
 import java.util.List;

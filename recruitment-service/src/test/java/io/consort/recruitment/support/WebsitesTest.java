@@ -1,4 +1,4 @@
-package io.consort.recruitment.application;
+package io.consort.recruitment.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +14,16 @@ class WebsitesTest {
     @CsvSource({
             "acme.example,                          acme.example",
             "https://www.Acme.Example/about?x=1,    acme.example",
-            "http://shop.acme.co.uk:8443,           shop.acme.co.uk",
+            "http://shop.acme.co.uk:8443,           acme.co.uk",
+            "https://www.acme.co.uk/about,          acme.co.uk",
+            "acme.co.uk,                            acme.co.uk",
+            "https://eu.shop.acme.com,              acme.com",
+            "https://acme.github.io,                acme.github.io",
+            "https://shop.acme.example,             shop.acme.example",
             "'  https://acme-networks.example.  ',  acme-networks.example",
             "https://bücher.example,                xn--bcher-kva.example"
     })
-    void theDomainIsTheLowerCaseHostWithoutWww(String website, String domain) {
+    void theDomainIsTheRegistrableDomainOrTheHostWithoutWww(String website, String domain) {
         assertEquals(Optional.of(domain), Websites.domainOf(website));
     }
 

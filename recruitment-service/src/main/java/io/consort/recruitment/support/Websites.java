@@ -1,5 +1,6 @@
-package io.consort.recruitment.application;
+package io.consort.recruitment.support;
 
+import com.google.common.net.InternetDomainName;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,8 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns what an applicant typed as their website ({@code acme.example}, {@code https://www.acme.example/about})
- * into the company's domain ({@code acme.example}), the key for duplicate checks and partner records.
+ * Turns a website as someone typed it ({@code acme.example}, {@code https://www.Acme.co.uk/about}) into the
+ * company's domain, the key applications, prospects and partners are matched by: the registrable domain
+ * under the public-suffix list (Guava's {@link InternetDomainName}), so {@code shop.acme.co.uk} and
+ * {@code acme.co.uk} are one company; a host under no listed suffix ({@code acme.example}) keeps all its
+ * labels but a leading {@code www.}.
  */
 public final class Websites {
 
@@ -54,7 +58,21 @@ public final class Websites {
         if (ascii.startsWith("www.")) {
             ascii = ascii.substring(4);
         }
-        return isRegisteredDomain(ascii) ? Optional.of(ascii) : Optional.empty();
+        return isRegisteredDomain(ascii) ? Optional.of(registrable(ascii)) : Optional.empty();
+    }
+
+    /**
+     * The company's domain of a valid lower-case ASCII host: its registrable domain when the host is under a
+     * public suffix ({@code shop.acme.co.uk} → {@code acme.co.uk}), else the host as it is.
+     */
+    public static String registrable(String host) {
+        if (InternetDomainName.isValid(host)) {
+            InternetDomainName name = InternetDomainName.from(host);
+            if (name.isUnderPublicSuffix()) {
+                return name.topPrivateDomain().toString();
+            }
+        }
+        return host;
     }
 
     /** java.net.URI leaves the host of {@code https://bücher.example} unparsed; take it from the authority. */
