@@ -73,8 +73,8 @@ class HttpProblemTest {
     }
 
     @Test
-    void thePartnerDirectoryIsPublic() {
-        given().get("/api/v1/partner-directory/probe").then().statusCode(200).body("public", equalTo("yes"));
+    void aPathTheServiceOpensInItsOwnConfigurationIsPublic() {
+        given().get("/api/test/public/probe").then().statusCode(200).body("public", equalTo("yes"));
     }
 
     @Test
