@@ -34,8 +34,8 @@ import org.postgresql.copy.CopyManager;
  * statements, whatever the batch size: new prospects are {@code COPY}ed straight into
  * {@code prospects}; prospects found by external id are {@code COPY}ed into a temporary table and
  * updated with one {@code UPDATE ... FROM}; external ids go through a temporary table too; and the
- * {@code prospect.imported} events are written with {@link Outbox#emitAll}, a handful of batch rows
- * rather than one outbox row per prospect (each event is still published as its own record). That
+ * {@code prospect.imported} events are written with {@link Outbox#emitAll}: one outbox row per event in
+ * Debezium's outbox shape, thousands of rows per multi-row statement. That
  * emitAll takes no per-aggregate lock is sound here: a new prospect has no earlier event, and an
  * updated one is row-locked by the UPDATE until commit, which orders its writers.
  */
