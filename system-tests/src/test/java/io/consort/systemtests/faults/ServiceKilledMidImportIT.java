@@ -27,7 +27,9 @@ class ServiceKilledMidImportIT {
     void theRetryCompletesTheImportAndEveryEventArrivesOnce() throws Exception {
         SuiteStack stack = SuiteStack.get();
         FaultKit.awaitReady(stack, Duration.ofMinutes(3));
-        int lines = FaultKit.size(3_000, 50_000);
+        // The partner bulk writes 5,000 lines per transaction (PartnerBulkUpsert.BATCH_SIZE), so the short form
+        // needs two of them: the kill comes once the first has committed, while the second is in flight.
+        int lines = FaultKit.size(10_000, 50_000);
         String tag = "kill9-" + UUID.randomUUID().toString().substring(0, 8);
         String manager = stack.token("manager", "manager-pw");
         String integrator = stack.clientToken("consort-integrator", "integrator-secret");
