@@ -76,7 +76,7 @@ public class Gateway {
         String root = nonApplicationRoot.startsWith("/") ? nonApplicationRoot : "/" + nonApplicationRoot;
         this.ownPrefix = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         GatewayConfig.AuthConfig auth = config.auth();
-        Jwks keys = new Jwks(client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
+        Jwks keys = new Jwks(vertx, client, auth.jwksUrl(), auth.jwksMinRefreshInterval(), auth.jwksMaxAge(), System::nanoTime);
         this.tokens = new EdgeTokens(keys, auth.issuer(), auth.audience(), auth.clockSkew(), auth.verifiedTokens(),
                 () -> System.currentTimeMillis() / 1000);
         this.limits = rateLimits(config.rateLimit());

@@ -1,7 +1,9 @@
 package io.consort.gateway.security;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -19,12 +21,17 @@ import org.jose4j.jwk.JsonWebKeySet;
  * per {@code minRefreshInterval}, so a flood of tokens with made-up key ids cannot turn into a flood of calls to
  * Keycloak; concurrent refreshes share one fetch. The keys are also refetched once they are older than
  * {@code maxAge}, so a key the realm removed stops being trusted.
+ *
+ * <p>Every fetch runs on this object's own event-loop context. Started from a thread that is not a Vert.x thread
+ * (start-up, a worker), a request's future callbacks hop threads, and the response body can arrive before
+ * {@code body()} is asked for it: the fetch then reads an empty document (Vert.x 4 does not buffer it).
  */
 public final class Jwks {
 
     private static final Logger LOG = Logger.getLogger(Jwks.class);
 
     private final HttpClient client;
+    private final Context context;
     private final String url;
     private final long minRefreshNanos;
     private final long maxAgeNanos;
@@ -42,8 +49,9 @@ public final class Jwks {
     /** Fetches that reached the key endpoint (successful or not), for tests and the readiness data. */
     private volatile int fetches;
 
-    public Jwks(HttpClient client, String url, Duration minRefreshInterval, Duration maxAge, LongSupplier nanoClock) {
+    public Jwks(Vertx vertx, HttpClient client, String url, Duration minRefreshInterval, Duration maxAge, LongSupplier nanoClock) {
         this.client = client;
+        this.context = vertx.getOrCreateContext();
         this.url = url;
         this.minRefreshNanos = minRefreshInterval.toNanos();
         this.maxAgeNanos = maxAge.toNanos();
@@ -63,8 +71,22 @@ public final class Jwks {
         return keys.isEmpty() || clock.getAsLong() - fetchedAt > maxAgeNanos;
     }
 
-    /** Fetches the keys again unless that was tried within the minimum interval; completes when they are in. */
-    public synchronized Future<Void> refresh() {
+    /**
+     * Fetches the keys again unless that was tried within the minimum interval; completes when they are in, on the
+     * caller's own context when it has one (a request's event loop goes on handling its request).
+     */
+    public Future<Void> refresh() {
+        Future<Void> shared = startRefresh();
+        Context caller = Vertx.currentContext();
+        if (caller == null || caller == context || shared.isComplete()) {
+            return shared;
+        }
+        Promise<Void> here = Promise.promise();
+        shared.onComplete(ar -> caller.runOnContext(ignored -> here.handle(ar)));
+        return here.future();
+    }
+
+    private synchronized Future<Void> startRefresh() {
         if (inFlight != null) {
             return inFlight;
         }
@@ -78,6 +100,11 @@ public final class Jwks {
         Future<Void> result = done.future();
         inFlight = result;
         fetches++;
+        context.runOnContext(ignored -> fetch(done));
+        return result;
+    }
+
+    private void fetch(Promise<Void> done) {
         client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url).setTimeout(5000)
                         .addHeader("Accept", "application/json"))
                 .compose(req -> req.send())
@@ -100,7 +127,6 @@ public final class Jwks {
                     // A failed fetch leaves the keys as they were: tokens signed by known keys still pass.
                     done.complete();
                 });
-        return result;
     }
 
     /** Takes a fetched JWKS document as the realm's keys; a set that differs from the last one is a new {@link #version()}. */

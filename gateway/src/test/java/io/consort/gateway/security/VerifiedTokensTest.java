@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.http.HttpServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,19 +38,15 @@ class VerifiedTokensTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         client = vertx.createHttpClient();
-        realm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        realm.createContext("/certs", ex -> {
-            byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        realm.start();
+        // A Vert.x server stands in for the realm: the JDK's com.sun.net.httpserver now and then answered a
+        // reused connection with a bare 200 (a Date header, no length, no body), which made these tests flaky.
+        realm = vertx.createHttpServer()
+                .requestHandler(req -> req.response().putHeader("Content-Type", "application/json").end(published.get()))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
     static void stop() {
-        realm.stop(0);
         vertx.close();
     }
 
@@ -61,7 +55,7 @@ class VerifiedTokensTest {
     }
 
     private static EdgeTokens edge(AtomicLong now, Duration skew) {
-        Jwks keys = new Jwks(client, "http://127.0.0.1:" + realm.getAddress().getPort() + "/certs", Duration.ZERO,
+        Jwks keys = new Jwks(vertx, client, "http://127.0.0.1:" + realm.actualPort() + "/certs", Duration.ZERO,
                 Duration.ofHours(1), System::nanoTime);
         return new EdgeTokens(keys, ISSUER, "consort-api", skew, 16, () -> now.get() == 0 ? System.currentTimeMillis() / 1000 : now.get());
     }
