@@ -6,6 +6,7 @@ import io.consort.community.membership.MembershipFacts;
 import io.consort.contracts.EventSchemas;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.PartnerActivated;
+import io.consort.contracts.events.PartnerReinstated;
 import io.consort.contracts.events.PartnerSuspended;
 import io.consort.contracts.events.TierChanged;
 import io.quarkus.arc.Arc;
@@ -55,6 +56,11 @@ public final class Community {
     public static void suspend(UUID partner) {
         apply(EventTypes.PARTNER_SUSPENDED.ceType(), partner,
                 new PartnerSuspended(partner, UUID.randomUUID(), "test", "manager", Instant.now()));
+    }
+
+    public static void reinstate(UUID partner) {
+        apply(EventTypes.PARTNER_REINSTATED.ceType(), partner,
+                new PartnerReinstated(partner, UUID.randomUUID(), "manager", Instant.now()));
     }
 
     private static void apply(String type, UUID partner, Object payload) {
