@@ -124,6 +124,16 @@ class MembershipEventsTest {
         awaitMember(b, "ACTIVE", "GOLD");
         awaitMember(c, "CLOSED", "REGISTERED");
         List<String> live = snapshot(a, b, c);
+        // Spoil what the live consumers built (a moved backwards, b gone, c reopened): only a real fold from
+        // offset zero can give the live state back, not a rebuild that leaves the rows alone.
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update member set status = 'SUSPENDED', tier = 'PLATINUM', tier_rank = 3 where partner_id = ?1")
+                    .setParameter(1, a).executeUpdate();
+            em.createNativeQuery("delete from member where partner_id = ?1").setParameter(1, b).executeUpdate();
+            em.createNativeQuery("update member set status = 'ACTIVE', left_at = null where partner_id = ?1")
+                    .setParameter(1, c).executeUpdate();
+        });
+        org.junit.jupiter.api.Assertions.assertNotEquals(live, snapshot(a, b, c));
 
         given().auth().oauth2(Tokens.admin()).post("/api/v1/admin/rebuild").then()
                 .statusCode(200)
