@@ -52,6 +52,23 @@ class AnnouncementsTest {
     }
 
     @Test
+    void aScriptInAnAnnouncementNeverReachesAMembersBrowser() {
+        String id = given().auth().oauth2(Tokens.manager()).contentType(ContentType.JSON)
+                .body("{\"title\":\"News\",\"body\":\"**Hi** <script>alert(1)</script><img src=x onerror=alert(2)>\",\"publishAt\":\"%s\"}"
+                        .formatted(Instant.now().minusSeconds(60)))
+                .post("/api/v1/announcements").then().statusCode(201)
+                .body("body", containsString("<script>")).body("bodyHtml", not(containsString("<script")))
+                .extract().path("id");
+        String ada = Tokens.partnerUser("ada", Community.member(UUID.randomUUID(), "EMEA", "REGISTERED"));
+        given().auth().oauth2(ada).get("/api/v1/announcements/{id}", id).then().statusCode(200)
+                .body("bodyHtml", containsString("<p><strong>Hi</strong>"))
+                .body("bodyHtml", not(containsString("<script"))).body("bodyHtml", not(containsString("onerror")));
+        given().auth().oauth2(ada).queryParam("limit", 200).get("/api/v1/announcements").then().statusCode(200)
+                .body("items.bodyHtml", not(hasItem(containsString("<script"))))
+                .body("items.bodyHtml", not(hasItem(containsString("onerror"))));
+    }
+
+    @Test
     void onlyTheVendorAnnouncesAndEditsUnderIfMatch() {
         String id = announce("{}", Instant.now(), null);
         String body = "{\"title\":\"Edited\",\"body\":\"b\",\"publishAt\":\"" + Instant.now() + "\"}";

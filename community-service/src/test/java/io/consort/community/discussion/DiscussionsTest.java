@@ -110,6 +110,17 @@ class DiscussionsTest {
         EventSchemas.assertValid(EventTypes.POST_CREATED.ceType(), posted.value());
         given().auth().oauth2(token).get("/api/v1/threads/{id}/posts", threadId).then().statusCode(200)
                 .body("items.id", hasItem(postId));
+
+        // A reply carrying script: stored as written, never rendered as markup, on a read or in the list.
+        String scripted = reply(token, threadId, "<script>alert(1)</script> <img src=x onerror=alert(2)> @ada").statusCode(201)
+                .body("body", containsString("<script>")).body("bodyHtml", not(containsString("<script")))
+                .extract().path("id");
+        given().auth().oauth2(token).get("/api/v1/threads/{t}/posts/{p}", threadId, scripted).then().statusCode(200)
+                .body("bodyHtml", not(containsString("<script"))).body("bodyHtml", not(containsString("onerror")))
+                .body("bodyHtml", containsString("data-handle=\"ada\""));
+        given().auth().oauth2(token).get("/api/v1/threads/{id}/posts", threadId).then().statusCode(200)
+                .body("items.bodyHtml", not(hasItem(containsString("<script"))))
+                .body("items.bodyHtml", not(hasItem(containsString("onerror"))));
     }
 
     @Test

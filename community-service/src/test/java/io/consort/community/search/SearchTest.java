@@ -16,6 +16,8 @@ import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** Ranked, highlighted, cursor-paged full text that never shows what the caller may not see. */
@@ -49,6 +51,28 @@ class SearchTest {
                 .body("items[1].snippet", containsString("5 &lt; 6"))
                 .body("items[1].snippet", not(containsString("<b>")))
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void aScriptInAPostNeverReachesASnippet() {
+        String w = word();
+        String space = post("/api/v1/spaces", "{\"name\":\"S\",\"kind\":\"GENERAL\"}");
+        String thread = post("/api/v1/threads", "{\"spaceId\":\"%s\",\"kind\":\"DISCUSSION\",\"title\":\"t\",\"body\":\"b\"}"
+                .formatted(space));
+        post("/api/v1/threads/" + thread + "/posts",
+                "{\"body\":\"<script>alert('%s')</script> %s <mark onmouseover=alert(1)>x</mark> <img src=x onerror=alert(2)>\"}"
+                        .formatted(w, w));
+        String snippet = given().auth().oauth2(Tokens.manager()).queryParam("q", w).get("/api/v1/community/search").then()
+                .statusCode(200).body("items", hasSize(1))
+                .body("items[0].snippet", containsString("<mark>" + w + "</mark>"))
+                .body("items[0].snippet", not(containsString("<script")))
+                .body("items[0].snippet", not(containsString("<img")))
+                .extract().path("items[0].snippet");
+        // The author's markup is text (escaped); the only elements are our own marks, without attributes.
+        for (Element element : Jsoup.parseBodyFragment(snippet).body().children().select("*")) {
+            assertEquals("mark", element.normalName(), snippet);
+            assertEquals(0, element.attributesSize(), snippet);
+        }
     }
 
     @Test
