@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.agroal.api.AgroalDataSource;
 import io.consort.community.Community;
 import io.consort.community.Tokens;
 import io.consort.contracts.EventSchemas;
@@ -18,6 +19,10 @@ import io.consort.testkit.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,6 +34,23 @@ import org.junit.jupiter.api.Test;
 class DiscussionsTest {
 
     static final UUID PROGRAM = UUID.randomUUID();
+
+    @Inject
+    AgroalDataSource database;
+
+    /** Outbox rows of {@code type} whose payload's {@code field} is {@code value}: what was published, or will be. */
+    long events(io.consort.contracts.EventType<?> type, String field, String value) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from outbox where type = ? and payload->>? = ?")) {
+            s.setString(1, type.ceType());
+            s.setString(2, field);
+            s.setString(3, value);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
 
     static String space(String json) {
         return given().auth().oauth2(Tokens.manager()).contentType(ContentType.JSON).body(json)
@@ -150,7 +172,7 @@ class DiscussionsTest {
     }
 
     @Test
-    void aQuestionHasOneAcceptedAnswerAndEachPersonOneVote() {
+    void aQuestionHasOneAcceptedAnswerAndEachPersonOneVote() throws Exception {
         String general = space("{\"name\":\"Q&A\",\"kind\":\"GENERAL\"}");
         UUID asker = Community.member(PROGRAM, "EMEA", "REGISTERED");
         UUID helper = Community.member(PROGRAM, "EMEA", "REGISTERED");
@@ -176,6 +198,8 @@ class DiscussionsTest {
                 .body("acceptedPostId", equalTo(answer));
         given().auth().oauth2(ada).contentType(ContentType.JSON).body("{\"postId\":\"" + other + "\"}")
                 .post("/api/v1/threads/{t}/accepted-answer", question).then().statusCode(409);
+        assertEquals(1, events(EventTypes.ANSWER_ACCEPTED, "threadId", question),
+                "the refused acceptances (403, 409) published nothing");
         ConsumerRecord<String, String> accepted = KafkaRecords.await(Topics.COMMUNITY,
                 KafkaRecords.withCeSubject(question).and(KafkaRecords.withCeType(EventTypes.ANSWER_ACCEPTED.ceType())),
                 Duration.ofSeconds(30));
@@ -191,7 +215,7 @@ class DiscussionsTest {
     }
 
     @Test
-    void theVendorHidesLocksAndPinsWhilePartnersCannot() {
+    void theVendorHidesLocksAndPinsWhilePartnersCannot() throws Exception {
         String general = space("{\"name\":\"Moderated\",\"kind\":\"GENERAL\"}");
         UUID partner = Community.member(PROGRAM, "EMEA", "REGISTERED");
         String ada = Tokens.partnerUser("ada", partner);
@@ -206,6 +230,7 @@ class DiscussionsTest {
                 .put("/api/v1/threads/{id}/moderation", threadId).then().statusCode(200)
                 .body("locked", equalTo(true)).body("pinned", equalTo(true));
         reply(ada, threadId, "let me in").statusCode(409);
+        assertEquals(1, events(EventTypes.POST_CREATED, "threadId", threadId), "a refused reply publishes nothing");
         given().auth().oauth2(ada).queryParam("pinned", true).queryParam("spaceId", general).get("/api/v1/threads").then()
                 .statusCode(200).body("items.id", hasItem(threadId));
 

@@ -85,7 +85,7 @@ class LibraryTest {
     }
 
     @Test
-    void termsComeBeforeTheContentAndOpeningIsPublished() {
+    void termsComeBeforeTheContentAndOpeningIsPublished() throws Exception {
         String id = create(GUIDE);
         UUID partner = Community.member(UUID.randomUUID(), "EMEA", "REGISTERED");
         String ada = Tokens.partnerUser("ada", partner);
@@ -94,6 +94,7 @@ class LibraryTest {
                 .body("termsRequired", equalTo(true)).body("termsAcceptedByMe", equalTo(false));
         given().auth().oauth2(ada).post("/api/v1/resources/{id}/open", id).then().statusCode(422)
                 .contentType("application/problem+json");
+        assertEquals(0, openedEvents(id), "a refused opening publishes nothing");
         given().auth().oauth2(ada).post("/api/v1/resources/{id}/terms-acceptance", id).then().statusCode(200)
                 .body("userId", equalTo("ada"));
         given().auth().oauth2(ada).post("/api/v1/resources/{id}/terms-acceptance", id).then().statusCode(200);
