@@ -14,8 +14,10 @@ import java.util.Set;
  * of an activity's cost (co-funding: a claim is reimbursed at most that share of its invoice total), the lead time
  * a fund request needs before the activity, the activity types funds may pay for (none listed: any), and the
  * largest share of a budget's allocation one request may ask for. Plain domain code: the service enforces these
- * where a request or a claim is submitted (and a request resubmitted), and an allocation run turns them into
- * budgets. A breach is an {@link AllocationRuleViolation} naming the rule.
+ * where a request or a claim is submitted (and a request resubmitted), again where a request or a claim is
+ * approved (what still applies then: the approved amount, the activity type, the reimbursement share, under the
+ * rules current at the approval), and an allocation run turns them into budgets. A breach is an
+ * {@link AllocationRuleViolation} naming the rule.
  */
 public record AllocationRules(String currency, List<TierAllocation> tiers, BigDecimal reimbursementPercent,
         int minLeadDays, List<String> eligibleActivityTypes, BigDecimal maxRequestPercent) {
@@ -87,7 +89,7 @@ public record AllocationRules(String currency, List<TierAllocation> tiers, BigDe
         }
         TierAllocation t = rule.get();
         Money fixed = Money.of(t.fixed(), currency);
-        Money share = minorUnits(priorRevenue.amount().multiply(t.revenuePercent()).divide(HUNDRED));
+        Money share = minorUnits(priorRevenue.amount().multiply(t.revenuePercent()).divide(HUNDRED), currency);
         boolean capped = t.revenueCap() != null && share.exceeds(Money.of(t.revenueCap(), currency));
         if (capped) {
             share = Money.of(t.revenueCap(), currency);
@@ -112,26 +114,41 @@ public record AllocationRules(String currency, List<TierAllocation> tiers, BigDe
             throw new AllocationRuleViolation(LEAD_TIME, "activities must be requested at least " + minLeadDays
                     + " days ahead: the earliest planned date now is " + earliest + ", not " + plannedDate);
         }
+        requireFundable(allocated, amount, activityType, "ask for");
+    }
+
+    /**
+     * A fund request approved for {@code approved} from a budget allocated {@code allocated} (both as they stand at
+     * the approval, the rules being the program's current ones): its activity type still eligible, the approved
+     * amount at most the largest share of the allocation. The lead time is not checked again: it measures how early
+     * the partner asked, which was settled at submission and which the date of the decision does not change.
+     */
+    public void requireRequestApproval(Money allocated, Money approved, String activityType) {
+        requireFundable(allocated, approved, activityType, "be approved for");
+    }
+
+    private void requireFundable(Money allocated, Money amount, String activityType, String verb) {
         if (!eligibleActivityTypes.isEmpty() && (activityType == null || !eligibleActivityTypes.contains(activityType))) {
             throw new AllocationRuleViolation(ACTIVITY_TYPES, (activityType == null ? "an activityType is required"
                     : "activity type " + activityType + " is not eligible") + "; eligible: " + String.join(", ", eligibleActivityTypes));
         }
         Money largest = largestRequest(allocated);
         if (amount.exceeds(largest)) {
-            throw new AllocationRuleViolation(REQUEST_SHARE, "one request may ask for at most "
+            throw new AllocationRuleViolation(REQUEST_SHARE, "one request may " + verb + " at most "
                     + maxRequestPercent.stripTrailingZeros().toPlainString() + " % of the budget's " + allocated + " allocation: "
                     + largest + ", not " + amount);
         }
     }
 
-    /** The largest request a budget allocated {@code allocated} admits. */
+    /** The largest request a budget allocated {@code allocated} admits, in the budget's currency. */
     public Money largestRequest(Money allocated) {
-        return minorUnits(allocated.amount().multiply(maxRequestPercent).divide(HUNDRED));
+        return minorUnits(allocated.amount().multiply(maxRequestPercent).divide(HUNDRED), allocated.currency());
     }
 
     /**
      * A claim of {@code amount} against an activity whose invoice totals {@code invoiceTotal}: at most the vendor's
-     * share of it. Below 100 % the invoice total is required.
+     * share of it. Below 100 % the invoice total is required. Checked when the claim is submitted (the amount
+     * claimed) and again when it is approved (the amount granted, under the rules as they are then).
      */
     public void requireClaim(Money amount, Money invoiceTotal) {
         if (invoiceTotal == null) {
@@ -146,7 +163,7 @@ public record AllocationRules(String currency, List<TierAllocation> tiers, BigDe
         if (amount.exceeds(invoiceTotal)) {
             throw new AllocationRuleViolation(REIMBURSEMENT, "a claim of " + amount + " exceeds its invoice total of " + invoiceTotal);
         }
-        Money share = minorUnits(invoiceTotal.amount().multiply(reimbursementPercent).divide(HUNDRED));
+        Money share = minorUnits(invoiceTotal.amount().multiply(reimbursementPercent).divide(HUNDRED), invoiceTotal.currency());
         if (amount.exceeds(share)) {
             throw new AllocationRuleViolation(REIMBURSEMENT, "the program reimburses "
                     + reimbursementPercent.stripTrailingZeros().toPlainString() + " % of an activity's cost: at most " + share
@@ -155,7 +172,7 @@ public record AllocationRules(String currency, List<TierAllocation> tiers, BigDe
     }
 
     /** Rounded down to the currency's minor units: a share never pays a fraction of a cent more. */
-    private Money minorUnits(BigDecimal amount) {
+    private static Money minorUnits(BigDecimal amount, String currency) {
         int digits = Math.max(Money.currency(currency).getDefaultFractionDigits(), 0);
         return Money.of(amount.setScale(digits, RoundingMode.DOWN), currency);
     }

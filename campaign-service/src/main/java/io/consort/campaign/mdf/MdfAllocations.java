@@ -22,8 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A program's MDF allocation rules: kept per program (ETag = version), read by the fund-request and claim
- * submissions through {@link #rulesOf(MdfBudget)}, and turned into budgets by {@link #allocate}, which opens one
+ * A program's MDF allocation rules: kept per program (ETag = version) with every version it had, read by the
+ * fund-request and claim submissions and approvals through {@link #rulesOf(MdfBudget)}, and turned into budgets
+ * by {@link #allocate}, which opens one
  * per ACTIVE partner of the program (from the partner view kept from events) that has no budget for the period
  * yet, each through an ALLOCATED ledger entry: running it twice allocates once.
  */
@@ -45,9 +46,47 @@ public class MdfAllocations {
     public record Stored(MdfAllocationRuleSet set, AllocationRules rules, boolean created) {
     }
 
+    /** The rules that govern a budget, and their version (named in the ledger entries checked against them). */
+    public record Applied(AllocationRules rules, long version, UUID programId) {
+
+        /** The ledger note of an entry whose amount these rules were checked against. */
+        public String note() {
+            return "checked against allocation rules version " + version + " of program " + programId;
+        }
+    }
+
     /** The rules of a program; a partner-side caller reads only its own program's (404 otherwise). */
     @Transactional
     public Stored rules(UUID programId) {
+        MdfAllocationRuleSet set = visible(programId);
+        return new Stored(set, set.rules(json), false);
+    }
+
+    /** Every version of a program's rules, oldest first; visible as {@link #rules(UUID)} is. */
+    @Transactional
+    public List<MdfAllocationRuleVersion> versions(UUID programId) {
+        visible(programId);
+        return em.createQuery("from MdfAllocationRuleVersion v where v.programId = :p order by v.version",
+                MdfAllocationRuleVersion.class).setParameter("p", programId).getResultList();
+    }
+
+    /** One version of a program's rules, as it read while it was current. */
+    @Transactional
+    public MdfAllocationRuleVersion version(UUID programId, long version) {
+        visible(programId);
+        MdfAllocationRuleVersion v = em.find(MdfAllocationRuleVersion.class, new MdfAllocationRuleVersion.Key(programId, version));
+        if (v == null) {
+            throw Problems.notFound("version " + version + " of the MDF allocation rules of program " + programId);
+        }
+        return v;
+    }
+
+    /** The rules a version holds. */
+    public AllocationRules rulesOf(MdfAllocationRuleVersion v) {
+        return v.terms.rules(json, "version " + v.version + " of program " + v.programId);
+    }
+
+    private MdfAllocationRuleSet visible(UUID programId) {
         if (caller.isPartnerSide()) {
             UUID own = caller.partnerId().map(id -> em.find(Partner.class, id)).map(Partner::programId).orElse(null);
             if (!programId.equals(own)) {
@@ -58,7 +97,7 @@ public class MdfAllocations {
         if (set == null) {
             throw notFound(programId);
         }
-        return new Stored(set, set.rules(json), false);
+        return set;
     }
 
     /**
@@ -83,16 +122,22 @@ public class MdfAllocations {
             ETags.requireIfMatch(ifMatch, set.version);
             set.set(rules, json, caller.origin(), MdfService.now());
         }
+        em.flush(); // numbers the version
+        em.persist(MdfAllocationRuleVersion.of(set));
         em.flush();
         return new Stored(set, rules, created);
     }
 
-    /** The rules that govern a budget's requests and claims: its program's, if it has a program with rules. */
-    public Optional<AllocationRules> rulesOf(MdfBudget budget) {
+    /**
+     * The rules that govern a budget's requests and claims as they stand now: its program's current version, if it
+     * has a program with rules.
+     */
+    public Optional<Applied> rulesOf(MdfBudget budget) {
         if (budget.programId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(MdfAllocationRuleSet.class, budget.programId)).map(s -> s.rules(json));
+        return Optional.ofNullable(em.find(MdfAllocationRuleSet.class, budget.programId))
+                .map(s -> new Applied(s.rules(json), s.version, s.programId));
     }
 
     /**

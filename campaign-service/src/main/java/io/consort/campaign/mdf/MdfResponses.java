@@ -175,15 +175,25 @@ public final class MdfResponses {
             @Schema(required = true) int minLeadDays,
             @Schema(required = true, description = "Empty: every activity type") List<String> eligibleActivityTypes,
             @Schema(required = true, type = SchemaType.STRING) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRequestPercent,
-            @Schema(required = true, description = "The ETag's number; named in the ledger note of every budget it allocated") long version,
+            @Schema(required = true, description = "The ETag's number; named in the ledger note of every budget it allocated "
+                    + "and of every approval checked against it; GET .../allocation-rules/versions/{version} reads it back") long version,
             @Schema(required = true) String updatedBy,
             @Schema(required = true) Instant updatedAt) {
 
         static AllocationRuleSet of(MdfAllocationRuleSet set, AllocationRules rules) {
-            return new AllocationRuleSet(set.programId, rules.currency(),
+            return of(set.programId, rules, set.version, set.updatedBy, set.updatedAt);
+        }
+
+        /** A version as it read while it was current: its number, who wrote it and when. */
+        static AllocationRuleSet of(MdfAllocationRuleVersion v, AllocationRules rules) {
+            return of(v.programId, rules, v.version, v.changedBy, v.changedAt);
+        }
+
+        private static AllocationRuleSet of(UUID programId, AllocationRules rules, long version, String by, Instant at) {
+            return new AllocationRuleSet(programId, rules.currency(),
                     rules.tiers().stream().map(t -> TierAllocation.of(t, rules.currency())).toList(),
                     rules.reimbursementPercent(), rules.minLeadDays(), rules.eligibleActivityTypes(), rules.maxRequestPercent(),
-                    set.version, set.updatedBy, set.updatedAt);
+                    version, by, at);
         }
     }
 

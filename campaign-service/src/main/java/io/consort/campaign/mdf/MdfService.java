@@ -24,6 +24,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -149,7 +150,9 @@ public class MdfService {
 
     /**
      * Approves under the budget's row lock: Σ approved requests ≤ the allocation, or a 422 naming what remains.
-     * A second approval of the same request, retried or concurrent, finds it APPROVED under the lock: 409.
+     * A second approval of the same request, retried or concurrent, finds it APPROVED under the lock: 409. The
+     * program's allocation rules as they are now are checked again on the approved amount and the activity type
+     * (they may have changed since the submission, and so may the allocation); the COMMITTED entry names their version.
      */
     @Transactional
     public MdfRequest approveRequest(UUID id, String ifMatch, MdfRequests.Approve body) {
@@ -166,12 +169,16 @@ public class MdfService {
         if (!until.isAfter(now)) {
             throw Problems.invalidField("expiresAt", "must be in the future (the budget's period has ended: give one)");
         }
-        FundRules.requireAvailable(ledger.balances(budget), amount);
+        Balances balances = ledger.balances(budget);
+        FundRules.requireAvailable(balances, amount);
         field("amount", () -> {
             r.approve(amount, until, body == null ? null : note(body.note()), caller.origin(), now);
             return r;
         });
-        ledger.append(budget, LedgerKind.COMMITTED, amount, r.id, null, null, caller.origin(), now);
+        Optional<MdfAllocations.Applied> rules = allocations.rulesOf(budget);
+        rules.ifPresent(a -> a.rules().requireRequestApproval(balances.allocated(), amount, r.activityType));
+        ledger.append(budget, LedgerKind.COMMITTED, amount, r.id, null, rules.map(MdfAllocations.Applied::note).orElse(null),
+                caller.origin(), now);
         em.flush();
         outbox.emit(EventTypes.MDF_REQUEST_APPROVED, r.id, r.partnerId, new MdfRequestApproved(r.id, r.budgetId, r.partnerId,
                 r.campaignId, amount.toEvent(), until, caller.origin(), now));
@@ -287,7 +294,7 @@ public class MdfService {
             amount.requireSameCurrency(invoiceTotal);
             c.invoiceTotal = invoiceTotal.amount();
         }
-        allocations.rulesOf(em.find(MdfBudget.class, r.budgetId)).ifPresent(rules -> rules.requireClaim(amount, invoiceTotal));
+        allocations.rulesOf(em.find(MdfBudget.class, r.budgetId)).ifPresent(a -> a.rules().requireClaim(amount, invoiceTotal));
         em.persist(c);
         em.flush();
         return c;
@@ -308,7 +315,11 @@ public class MdfService {
                 .whereEqual("partnerId", partnerId).whereEqual("state", state).fetch(page, c -> c.submittedAt, c -> c.id);
     }
 
-    /** Approves under the request's row lock: Σ approved claims ≤ the request's approved amount, or a 422. */
+    /**
+     * Approves under the request's row lock: Σ approved claims ≤ the request's approved amount, or a 422; the
+     * program's reimbursement share as it is now is checked again on the amount granted, and the CLAIMED entry names
+     * the rules' version.
+     */
     @Transactional
     public MdfClaim approveClaim(UUID id, String ifMatch, MdfRequests.ApproveClaim body) {
         MdfClaim c = claim(id);
@@ -330,7 +341,11 @@ public class MdfService {
             c.approve(amount, caller.origin(), now);
             return c;
         });
-        ledger.append(lockBudget(c.budgetId), LedgerKind.CLAIMED, amount, r.id, c.id, null, caller.origin(), now);
+        MdfBudget budget = lockBudget(c.budgetId);
+        Optional<MdfAllocations.Applied> rules = allocations.rulesOf(budget);
+        rules.ifPresent(a -> a.rules().requireClaim(amount, c.invoiceTotal()));
+        ledger.append(budget, LedgerKind.CLAIMED, amount, r.id, c.id, rules.map(MdfAllocations.Applied::note).orElse(null),
+                caller.origin(), now);
         settleExpired(r, c, now);
         em.flush();
         return c;
@@ -370,7 +385,7 @@ public class MdfService {
 
     /** The budget's program rules for a request as it now stands: lead time, activity type, share of the allocation. */
     private void requireRules(MdfBudget budget, MdfRequest r) {
-        allocations.rulesOf(budget).ifPresent(rules -> rules.requireFundRequest(ledger.balances(budget).allocated(),
+        allocations.rulesOf(budget).ifPresent(a -> a.rules().requireFundRequest(ledger.balances(budget).allocated(),
                 r.requested(), r.activityType, r.plannedDate, LocalDate.now(ZoneOffset.UTC)));
     }
 

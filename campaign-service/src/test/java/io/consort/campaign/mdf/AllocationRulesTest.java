@@ -79,6 +79,34 @@ class AllocationRulesTest {
     }
 
     @Test
+    void anApprovalIsCheckedOnTheAmountApprovedAndTheActivityTypeButNotOnTheLeadTime() {
+        // the allocation may have been lowered since the submission: 40 % of 9,000 is 3,600
+        rules.requireRequestApproval(eur("9000"), eur("3600"), "EVENT");
+        AllocationRuleViolation share = assertThrows(AllocationRuleViolation.class,
+                () -> rules.requireRequestApproval(eur("9000"), eur("3600.01"), "EVENT"));
+        assertEquals(AllocationRules.REQUEST_SHARE, share.rule());
+        assertTrue(share.getMessage().startsWith("allocation rule maxRequestPercent: "), share.getMessage());
+        assertTrue(share.getMessage().contains("be approved for at most 40 %") && share.getMessage().contains("3600.00 EUR"),
+                share.getMessage());
+        // a type the rules funded at the submission and no longer do (or none given, now that a list exists)
+        for (String type : new String[] { "PRINT", null }) {
+            assertEquals(AllocationRules.ACTIVITY_TYPES,
+                    assertThrows(AllocationRuleViolation.class, () -> rules.requireRequestApproval(eur("9000"), eur("100"), type)).rule());
+        }
+        // no lead time at approval: there is no date to check, only how early the partner asked (at submission)
+        rules("50", 365, List.of(), "40").requireRequestApproval(eur("9000"), eur("100"), null);
+    }
+
+    @Test
+    void theLargestRequestIsInTheBudgetsCurrencyEvenWhenTheRulesAreInAnother() {
+        // a budget opened by hand in USD for a program whose rules are in EUR: its share is a USD amount
+        assertEquals(Money.of(new BigDecimal("400"), "USD"), rules.largestRequest(Money.of(new BigDecimal("1000"), "USD")));
+        rules.requireRequestApproval(Money.of(new BigDecimal("1000"), "USD"), Money.of(new BigDecimal("400"), "USD"), "EVENT");
+        // and a yen budget has no minor units to round to
+        assertEquals(Money.of(new BigDecimal("133"), "JPY"), rules.largestRequest(Money.of(new BigDecimal("333"), "JPY")));
+    }
+
+    @Test
     void aClaimIsReimbursedAtMostTheVendorsShareOfItsInvoice() {
         rules.requireClaim(eur("1000"), eur("2000"));
         assertEquals(AllocationRules.REIMBURSEMENT,

@@ -53,14 +53,15 @@ class FundsAndDealsTenancySweepTest {
         ids.forEach((prefix, id) -> {
             for (ApiDocument.Operation operation : api.operationsUnder(prefix)) {
                 Response response = api.call(given().auth().oauth2(intruder).header("If-Match", "\"0\""), operation,
-                        template -> template.replaceFirst("\\{[^}]+}", id));
+                        // the item's id first; a further variable (a rule version) names one that exists: 0
+                        template -> template.replaceFirst("\\{[^}]+}", id).replaceAll("\\{[^}]+}", "0"));
                 swept.add(operation.name());
                 if (response.statusCode() != 404 && response.statusCode() != 403) {
                     leaks.add(operation.name() + " -> " + response.statusCode());
                 }
             }
         });
-        assertTrue(swept.size() >= 23, "swept only " + swept);
+        assertTrue(swept.size() >= 25, "swept only " + swept);
         assertEquals(Set.of(), leaks, "operations that answered another partner's admin with neither 404 nor 403");
     }
 }

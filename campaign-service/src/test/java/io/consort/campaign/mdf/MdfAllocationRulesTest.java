@@ -10,10 +10,14 @@ import static io.consort.campaign.mdf.MdfResourceTest.REQUESTS;
 import static io.consort.campaign.mdf.MdfResourceTest.act;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.consort.campaign.deal.DealFixtures;
@@ -29,6 +33,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A program's MDF allocation rules: kept with an ETag, turned into budgets once per period, enforced on requests and claims. */
@@ -76,13 +82,14 @@ class MdfAllocationRulesTest {
         put(manager(), program, null, "{\"currency\": \"EUR\"").then().statusCode(400);
 
         String etag = put(manager(), program, null, RULES.formatted(14)).then().statusCode(201)
+                .header("Location", endsWith(rulesPath(program))).header("ETag", equalTo("\"0\""))
                 .body("tiers[0].fixed.amount", equalTo("10000.00")).body("tiers[0].revenuePercent", equalTo("2.5"))
                 .body("tiers[1].revenueCap", nullValue()).body("reimbursementPercent", equalTo("50"))
                 .extract().header("ETag");
         put(manager(), program, null, RULES.formatted(7)).then().statusCode(428);
         put(manager(), program, "\"99\"", RULES.formatted(7)).then().statusCode(412);
         String next = put(manager(), program, etag, RULES.formatted(7)).then().statusCode(200).body("minLeadDays", equalTo(7))
-                .extract().header("ETag");
+                .header("Location", nullValue()).extract().header("ETag");
         put(manager(), program, etag, RULES.formatted(7)).then().statusCode(412);
         given().auth().oauth2(partnerUser(member)).get(rulesPath(program)).then().statusCode(200)
                 .header("ETag", equalTo(next)).body("eligibleActivityTypes", equalTo(List.of("EVENT", "WEBINAR")));
@@ -159,6 +166,99 @@ class MdfAllocationRulesTest {
                         + "\"invoiceTotal\": {\"amount\": \"100\", \"currency\": \"USD\"}, \"invoiceNumber\": \"INV-2\", "
                         + "\"proofLinks\": [\"https://files.example.com/r.pdf\"]}")
                 .post(MdfResourceTest.CLAIMS).then().statusCode(422).body("detail", containsString("USD"));
+    }
+
+    @Test
+    void everyVersionOfTheRulesIsKeptAsItReadSoAnAllocationCanBeAuditedAgainstIt() throws SQLException {
+        UUID program = UUID.randomUUID();
+        UUID gold = PartnerFacts.active(PartnerFacts.Profile.of(program, "EMEA"), "GOLD", 2);
+        UUID outsider = PartnerFacts.active(PartnerFacts.Profile.of(UUID.randomUUID(), "EMEA"), "GOLD", 2);
+        String versions = rulesPath(program) + "/versions";
+        given().auth().oauth2(manager()).get(versions).then().statusCode(404).contentType("application/problem+json");
+        String v0 = put(manager(), program, null, RULES.formatted(14)).then().statusCode(201).extract().header("ETag");
+        String v1 = put(manager(), program, v0, RULES.formatted(7).replace("\"10000\"", "\"12000\"")).then().statusCode(200)
+                .extract().header("ETag");
+        put(manager(), program, v1, RULES.formatted(3)).then().statusCode(200).header("ETag", equalTo("\"2\""));
+
+        given().auth().oauth2(partnerUser(gold)).get(versions).then().statusCode(200)
+                .body("version", equalTo(List.of(0, 1, 2))).body("minLeadDays", equalTo(List.of(14, 7, 3)))
+                .body("collect { it.tiers[0].fixed.amount }", equalTo(List.of("10000.00", "12000.00", "10000.00")))
+                .body("updatedBy", equalTo(List.of("manager", "manager", "manager")));
+        given().auth().oauth2(partnerUser(outsider)).get(versions).then().statusCode(404);
+        given().auth().oauth2(partnerUser(outsider)).get(versions + "/1").then().statusCode(404);
+        given().auth().oauth2(manager()).get(versions + "/3").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(manager()).get(versions + "/-1").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(manager()).get(versions + "/one").then().contentType("application/problem+json");
+        given().get(versions + "/1").then().statusCode(401);
+
+        // the current version allocates, and its ledger note names it: that version reads back what was applied
+        given().auth().oauth2(manager()).contentType("application/json").body("{\"period\": \"2032-Q1\"}")
+                .post("/api/v1/mdf/programs/" + program + "/allocate").then().statusCode(200).body("rulesVersion", equalTo(2));
+        put(manager(), program, "\"2\"", RULES.formatted(3).replace("\"10000\"", "\"15000\"")).then().statusCode(200);
+        String budget = given().auth().oauth2(partnerUser(gold)).queryParam("period", "2032-Q1").get(BUDGETS).then()
+                .statusCode(200).body("items[0].allocated.amount", equalTo("10000.00")).extract().path("items[0].id");
+        String note = given().auth().oauth2(partnerUser(gold)).get(BUDGETS + "/" + budget + "/statement").then().statusCode(200)
+                .body("lines[0].kind", equalTo("ALLOCATED")).extract().path("lines[0].note");
+        Matcher named = Pattern.compile("allocation rules version ([0-9]+) of program " + program).matcher(note);
+        assertTrue(named.find(), note);
+        given().auth().oauth2(partnerUser(gold)).get(versions + "/" + named.group(1)).then().statusCode(200)
+                .header("ETag", equalTo("\"2\"")).body("version", equalTo(2)).body("minLeadDays", equalTo(3))
+                .body("tiers[0].fixed.amount", equalTo("10000.00"));
+        given().auth().oauth2(manager()).get(rulesPath(program)).then().body("tiers[0].fixed.amount", equalTo("15000.00"));
+
+        // history is not rewritten
+        try (Connection c = db.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE mdf_allocation_rule_versions SET min_lead_days = 0 WHERE program_id = ?::uuid")) {
+            update.setString(1, program.toString());
+            assertThrows(SQLException.class, update::executeUpdate);
+        }
+        assertEquals(4, count("SELECT count(*) FROM mdf_allocation_rule_versions WHERE program_id = ?::uuid", program));
+    }
+
+    @Test
+    void approvalsAreCheckedAgainstTheRulesAsTheyAreWhenTheyAreGiven() throws SQLException {
+        UUID program = UUID.randomUUID();
+        UUID gold = PartnerFacts.active(PartnerFacts.Profile.of(program, "EMEA"), "GOLD", 2);
+        String v0 = put(manager(), program, null, RULES.formatted(0)).then().statusCode(201).extract().header("ETag");
+        String budget = given().auth().oauth2(manager()).contentType("application/json")
+                .body("{\"partnerId\": \"" + gold + "\", \"programId\": \"" + program + "\", \"period\": \"2033\", "
+                        + "\"allocated\": {\"amount\": \"10000\", \"currency\": \"EUR\"}}")
+                .post(BUDGETS).then().statusCode(201).extract().path("id");
+        LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        String webinar = request(gold, budget, "WEBINAR", later, "4000").then().statusCode(201).extract().path("id");
+        String event = request(gold, budget, "EVENT", later, "1000").then().statusCode(201).extract().path("id");
+
+        // the allocation is cut after the submission: 40 % of 8,000 is 3,200, so the 4,000 asked is too much now
+        act(manager(), BUDGETS, budget, "allocations", "{\"amount\": {\"amount\": \"-2000\", \"currency\": \"EUR\"}}")
+                .then().statusCode(200);
+        act(manager(), REQUESTS, webinar, "approve", null).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", startsWith("allocation rule maxRequestPercent:")).body("detail", containsString("3200.00 EUR"));
+        act(manager(), REQUESTS, webinar, "approve", "{\"amount\": {\"amount\": \"3200.01\", \"currency\": \"EUR\"}}")
+                .then().statusCode(422).body("detail", startsWith("allocation rule maxRequestPercent:"));
+        given().auth().oauth2(manager()).get(REQUESTS + "/" + webinar).then().body("state", equalTo("SUBMITTED"));
+        assertEquals(0, count("SELECT count(*) FROM mdf_ledger_entries WHERE request_id = ?::uuid", UUID.fromString(webinar)));
+        act(manager(), REQUESTS, webinar, "approve", "{\"amount\": {\"amount\": \"3200\", \"currency\": \"EUR\"}}")
+                .then().statusCode(200).body("approved.amount", equalTo("3200.00"));
+
+        // a claim submitted under version 0 (50 % of its invoice), then the program funds 25 % and no more events
+        String claim = claim(gold, webinar, "1600", "3200", "INV-7").then().statusCode(201).extract().path("id");
+        put(manager(), program, v0, RULES.formatted(0).replace("\"reimbursementPercent\": \"50\"", "\"reimbursementPercent\": \"25\"")
+                .replace("[\"EVENT\", \"WEBINAR\"]", "[\"WEBINAR\"]")).then().statusCode(200).header("ETag", equalTo("\"1\""));
+        act(manager(), REQUESTS, event, "approve", null).then().statusCode(422)
+                .body("detail", startsWith("allocation rule eligibleActivityTypes:")).body("detail", containsString("EVENT"));
+        act(manager(), MdfResourceTest.CLAIMS, claim, "approve", null).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", startsWith("allocation rule reimbursementPercent:")).body("detail", containsString("800.00 EUR"));
+        given().auth().oauth2(manager()).get(MdfResourceTest.CLAIMS + "/" + claim).then().body("state", equalTo("SUBMITTED"));
+        act(manager(), MdfResourceTest.CLAIMS, claim, "approve", "{\"amount\": {\"amount\": \"800\", \"currency\": \"EUR\"}}")
+                .then().statusCode(200).body("approved.amount", equalTo("800.00"));
+
+        // each spending entry names the rules version it was checked against
+        given().auth().oauth2(manager()).get(BUDGETS + "/" + budget + "/statement").then().statusCode(200)
+                .body("lines.kind", equalTo(List.of("ALLOCATED", "ALLOCATED", "COMMITTED", "CLAIMED")))
+                .body("lines[2].note", equalTo("checked against allocation rules version 0 of program " + program))
+                .body("lines[3].note", equalTo("checked against allocation rules version 1 of program " + program))
+                .body("budget.committed.amount", equalTo("3200.00")).body("budget.claimed.amount", equalTo("800.00"));
+        MdfResourceTest.assertLedgerKeepsItsPromises(db, budget);
     }
 
     static void win(UUID partner, String closedOn, String amount) {

@@ -263,6 +263,48 @@ class MdfResourceTest {
     }
 
     @Test
+    void aRetriedApprovalOrPaymentWithItsIdempotencyKeyGetsTheFirstAnswerAndWritesNothingTwice() throws SQLException {
+        UUID partner = UUID.randomUUID();
+        String budget = budget(partner, "1000", "EUR");
+        String request = requestId(partner, budget, "400");
+        String etag = given().auth().oauth2(manager()).get(REQUESTS + "/" + request).header("ETag");
+        String key = UUID.randomUUID().toString();
+        Response first = keyed(key, etag, "{}").post(REQUESTS + "/" + request + "/approve");
+        first.then().statusCode(200).body("state", equalTo("APPROVED"));
+        keyed(key, etag, "{}").post(REQUESTS + "/" + request + "/approve").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body(equalTo(first.asString()));
+        keyed(key, etag, "{\"note\": \"another body\"}").post(REQUESTS + "/" + request + "/approve").then().statusCode(422);
+
+        String claim = submitClaim(partner, request, "300", "INV-9").then().statusCode(201).extract().path("id");
+        act(manager(), CLAIMS, claim, "approve", null).then().statusCode(200);
+        String claimTag = given().auth().oauth2(manager()).get(CLAIMS + "/" + claim).header("ETag");
+        String payKey = UUID.randomUUID().toString();
+        Response paid = keyed(payKey, claimTag, "{\"paymentReference\": \"SEPA-9\"}").post(CLAIMS + "/" + claim + "/pay");
+        paid.then().statusCode(200).body("state", equalTo("PAID"));
+        keyed(payKey, claimTag, "{\"paymentReference\": \"SEPA-9\"}").post(CLAIMS + "/" + claim + "/pay").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body(equalTo(paid.asString()));
+
+        try (Connection c = db.getConnection()) {
+            assertEquals(0, BigDecimal.ONE.compareTo(sum(c, "SELECT count(*) FROM mdf_ledger_entries WHERE kind = 'COMMITTED' "
+                    + "AND request_id = ?::uuid", request)), "one COMMITTED entry");
+            assertEquals(0, BigDecimal.ONE.compareTo(sum(c, "SELECT count(*) FROM mdf_ledger_entries WHERE kind = 'PAID' "
+                    + "AND claim_id = ?::uuid", claim)), "one PAID entry");
+        }
+        KafkaRecords.await(Topics.CAMPAIGNS, KafkaRecords.withKey(partner.toString())
+                .and(KafkaRecords.withCeType(EventTypes.MDF_CLAIM_PAID.ceType())), Duration.ofSeconds(30));
+        assertEquals(1, KafkaRecords.current(Topics.CAMPAIGNS, KafkaRecords.withKey(partner.toString())
+                .and(KafkaRecords.withCeType(EventTypes.MDF_REQUEST_APPROVED.ceType()))).size(), "one mdf.request-approved");
+        assertEquals(1, KafkaRecords.current(Topics.CAMPAIGNS, KafkaRecords.withKey(partner.toString())
+                .and(KafkaRecords.withCeType(EventTypes.MDF_CLAIM_PAID.ceType()))).size(), "one mdf.claim-paid");
+        assertLedgerKeepsItsPromises(db, budget);
+    }
+
+    static io.restassured.specification.RequestSpecification keyed(String key, String etag, String body) {
+        return given().auth().oauth2(manager()).header("Idempotency-Key", key).header("If-Match", etag)
+                .contentType("application/json").body(body);
+    }
+
+    @Test
     void aPartnerSeesOnlyItsOwnFunds() {
         UUID mine = UUID.randomUUID();
         UUID theirs = UUID.randomUUID();
