@@ -3,6 +3,7 @@ package io.consort.testkit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
  * Assertions on what services published, on the shared broker. Waiting for records is the SmallRye
- * {@code KafkaCompanion}'s ({@link EmbeddedKafka#companion()}): a consumer of a fresh group reading from
- * the topic's beginning, so it sees records published before the call and never competes with (or
+ * {@code KafkaCompanion}'s ({@link EmbeddedKafka#companion()}): its consumer assigned the topic's
+ * partitions from their beginning, so it sees records published before the call and never joins (or
  * commits offsets for) the application's consumer groups; here it is only shaped once (filter, first
  * {@code n}, a deadline, the consumer closed). What the companion cannot do stays hand-written:
  * {@link #current} reads a topic to the end offsets of the moment (the companion's tasks end after a
@@ -64,9 +66,14 @@ public final class KafkaRecords {
      */
     public static List<ConsumerRecord<String, String>> upTo(String topic, Predicate<ConsumerRecord<String, String>> match,
             int count, Duration within) {
-        try (ConsumerTask<String, String> task = EmbeddedKafka.shared().companion().consumeStrings()
-                .withPollTimeout(POLL)
-                .fromTopics(topic, records -> records.filter(match).select().first(count).select().first(within))) {
+        KafkaCompanion companion = EmbeddedKafka.shared().companion();
+        // Assigned every partition at its beginning rather than subscribed: no group to join, so the whole
+        // of a short "within" goes to reading (a join takes seconds on a loaded machine).
+        Map<TopicPartition, Long> beginning = new HashMap<>();
+        companion.topics().describe(topic).get(topic).partitions()
+                .forEach(p -> beginning.put(new TopicPartition(topic, p.partition()), 0L));
+        try (ConsumerTask<String, String> task = companion.consumeStrings().withPollTimeout(POLL)
+                .fromOffsets(beginning, records -> records.filter(match).select().first(count).select().first(within))) {
             task.awaitCompletion(within.plus(SLACK));
             return List.copyOf(task.getRecords());
         }
