@@ -3,23 +3,17 @@ package io.consort.recruitment;
 import io.consort.contracts.EventSchemas;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.Topics;
-import java.nio.charset.StandardCharsets;
+import io.consort.testkit.KafkaRecords;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Reads what really reached {@code prm.partners} on the test broker, with a plain consumer and no
- * group, and checks each record it returns against the event's JSON Schema from the contracts.
+ * Reads what really reached {@code prm.partners} on the test broker (through the testkit's
+ * {@link KafkaRecords#upTo}, the companion's consumer) and checks every record of the key against the
+ * event's JSON Schema from the contracts.
  */
 public final class PartnerTopic {
 
@@ -29,7 +23,7 @@ public final class PartnerTopic {
     /**
      * Waits until {@code count} records with Kafka key {@code key} are on the topic and answers the first
      * {@code count}, in partition order (later ones, such as the partner-admin login's user-added after an
-     * approval, are left out even when the same poll brought them).
+     * approval, are left out); fewer when {@code timeout} ran out first.
      */
     public static List<ConsumerRecord<String, String>> awaitRecords(String key, int count, Duration timeout) {
         return awaitRecords(key, count, timeout, Set.of());
@@ -46,36 +40,18 @@ public final class PartnerTopic {
 
     private static List<ConsumerRecord<String, String>> awaitRecords(String key, int count, Duration timeout,
             Set<String> ignoredTypes) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PARTNERS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (found.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        // Every event this service produces must match its contract.
-                        EventSchemas.assertValid(header(record, "ce_type"), record.value());
-                        if (!ignoredTypes.contains(header(record, "ce_type"))) {
-                            found.add(record);
-                        }
-                    }
-                }
-            }
-            return found.size() > count ? List.copyOf(found.subList(0, count)) : found;
-        }
+        List<ConsumerRecord<String, String>> seen = new CopyOnWriteArrayList<>();
+        List<ConsumerRecord<String, String>> found = KafkaRecords.upTo(Topics.PARTNERS,
+                KafkaRecords.withKey(key).and(record -> {
+                    seen.add(record);
+                    return !ignoredTypes.contains(header(record, "ce_type"));
+                }), count, timeout);
+        // Every event this service produces must match its contract, the ones left out too.
+        seen.forEach(record -> EventSchemas.assertValid(header(record, "ce_type"), record.value()));
+        return found;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaRecords.header(record, name).orElse(null);
     }
 }

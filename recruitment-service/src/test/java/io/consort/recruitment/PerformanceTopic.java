@@ -3,21 +3,14 @@ package io.consort.recruitment;
 import io.consort.contracts.EventSchemas;
 import io.consort.contracts.EventType;
 import io.consort.contracts.Topics;
+import io.consort.testkit.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Plays performance on the test broker: publishes CloudEvents (binary mode) to {@code prm.performance}
@@ -49,23 +42,10 @@ public final class PerformanceTopic {
         return headers;
     }
 
-    /** Publishes any record, valid or not. */
+    /** Publishes any record, valid or not, with the testkit's companion; returns once the broker has it. */
     public static void send(String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PERFORMANCE, key, value);
-        headers.forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes(StandardCharsets.UTF_8))));
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + Topics.PERFORMANCE, e);
-        }
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        EmbeddedKafka.shared().companion().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
     }
 }

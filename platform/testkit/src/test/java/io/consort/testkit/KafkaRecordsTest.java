@@ -56,6 +56,31 @@ class KafkaRecordsTest {
     }
 
     @Test
+    void awaitCountAnswersEveryMatchOnTheTopicByThenNotOnlyTheFirstOnes() {
+        String key = UUID.randomUUID().toString();
+        publish(key, "t.one", "1");
+        publish(key, "t.one", "2");
+        publish(key, "t.one", "3");
+
+        List<ConsumerRecord<String, String>> all = KafkaRecords.awaitCount(TOPIC, KafkaRecords.withKey(key), 1,
+                Duration.ofSeconds(10));
+
+        assertEquals(List.of("1", "2", "3"), all.stream().map(ConsumerRecord::value).toList());
+    }
+
+    @Test
+    void upToAnswersWhatCameWhenTheTimeRunsOutBeforeTheCount() {
+        String key = UUID.randomUUID().toString();
+        publish(key, "t.one", "1");
+        publish(key, "t.two", "2");
+
+        assertEquals(List.of("1", "2"), KafkaRecords.upTo(TOPIC, KafkaRecords.withKey(key), 3, Duration.ofSeconds(5))
+                .stream().map(ConsumerRecord::value).toList());
+        assertEquals(List.of("1"), KafkaRecords.upTo(TOPIC, KafkaRecords.withKey(key), 1, Duration.ofSeconds(10))
+                .stream().map(ConsumerRecord::value).toList());
+    }
+
+    @Test
     void awaitFailsWhenNothingMatchesInTime() {
         assertThrows(AssertionError.class,
                 () -> KafkaRecords.await(TOPIC, KafkaRecords.withKey("never-published"), Duration.ofMillis(500)));

@@ -52,8 +52,7 @@ public class ApplicationService {
 
     @Transactional
     public Submission submit(ApplicationRequest request) {
-        Program program = programs.find(request.programId())
-                .orElseThrow(() -> Problems.unprocessable("program " + request.programId() + " does not exist"));
+        Program program = programs.require(request.programId());
         if (!program.acceptingApplications()) {
             throw Problems.unprocessable("program '" + program.name() + "' is not accepting applications");
         }
@@ -83,10 +82,14 @@ public class ApplicationService {
         UUID partnerId = UUID.randomUUID();
         Instant now = Timestamps.now();
         application.approve(partnerId, reviewer, now);
+        // The program may have stopped recruiting the type since the application came in: the type rule
+        // (the program's) is asked again, so approval never makes a partner of a type its program refuses
+        // (422; the transaction, the approval with it, rolls back).
+        PartnerType type = programs.require(application.programId()).typeFor(application.partnerType(), "partnerType");
         outbox.emit(EventTypes.APPLICATION_APPROVED, application.id(), partnerId, new ApplicationApproved(
                 application.id(), application.programId(), partnerId, reviewer, now));
         partners.onboard(new NewPartner(partnerId, application.programId(), application.id(),
-                application.companyName(), application.partnerType(), application.region(), application.domain(),
+                application.companyName(), type, application.region(), application.domain(),
                 application.website()),
                 reviewer, now);
         partnerUsers.addFirstAdmin(partnerId, application.contactName(), application.contactEmail(), reviewer, now);

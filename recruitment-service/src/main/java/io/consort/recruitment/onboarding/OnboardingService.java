@@ -6,7 +6,7 @@ import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.PartnerOnboardingTaskCompleted;
 import io.consort.recruitment.partner.Partner;
 import io.consort.recruitment.partner.PartnerLifecycle;
-import io.consort.recruitment.partner.PartnerService;
+import io.consort.recruitment.partner.PartnerReads;
 import io.consort.recruitment.partner.PartnerStarted;
 import io.consort.recruitment.partner.PartnerState;
 import io.consort.recruitment.support.IllegalTransitionException;
@@ -34,7 +34,7 @@ public class OnboardingService {
     OnboardingPlanRepository plans;
 
     @Inject
-    PartnerService partners;
+    PartnerReads partners;
 
     @Inject
     PartnerLifecycle lifecycle;

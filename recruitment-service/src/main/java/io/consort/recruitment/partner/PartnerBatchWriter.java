@@ -5,7 +5,6 @@ import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.chassis.outbox.Outbox;
 import io.consort.chassis.problem.Problem.FieldError;
 import io.consort.chassis.problem.ProblemException;
-import io.consort.chassis.problem.Problems;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.PartnerActivated;
 import io.consort.contracts.events.PartnerOnboardingStarted;
@@ -42,10 +41,10 @@ import org.postgresql.copy.CopyManager;
 /**
  * Stores one batch of bulk upsert lines in the caller's transaction, set-based: the batch's external
  * ids, partners and the hierarchy above the parents it names are read in three queries; every line is
- * then checked and applied in memory in input order (the same rules as a single upsert: program and
- * type, parent without cycle against the hierarchy as the earlier lines left it, every connected
- * system's ids naming at most one partner), a refused line becoming a FAILED result that changes
- * nothing; and what the accepted lines did is written with a few statements whatever the batch size:
+ * then checked and applied in memory in input order by {@link PartnerRules}, the rules of a single
+ * upsert (program and type, parent without cycle against the hierarchy as the earlier lines left it,
+ * every connected system's ids naming at most one partner), a refused line becoming a FAILED result that
+ * changes nothing; and what the accepted lines did is written with a few statements whatever the batch size:
  * new partners {@code COPY}ed into {@code partners} (the change-feed trigger records them), changed
  * ones {@code COPY}ed into a staging table and updated with one {@code UPDATE ... FROM}, external ids
  * and onboarding checklists {@code COPY}ed, and the events with {@link Outbox#emitAll}, per partner in
@@ -165,6 +164,7 @@ public class PartnerBatchWriter {
         private final String origin;
         private final Instant now;
         private final Map<UUID, Program> programCache = new HashMap<>();
+        private final PartnerRules rules;
         private final List<Partner> created = new ArrayList<>();
         private final Map<Partner, List<String>> updated = new LinkedHashMap<>();
         private final List<Partner> idsChanged = new ArrayList<>();
@@ -175,58 +175,35 @@ public class PartnerBatchWriter {
             this.existing = existing;
             this.origin = origin;
             this.now = now;
+            this.rules = new PartnerRules(id -> programCache.computeIfAbsent(id, programs::require),
+                    ancestry::checkParent, owners::checkFree);
         }
 
-        /** Checks a line against the batch so far and applies it; everything that can refuse it runs first. */
+        /** Checks a line against the batch so far by the rules of a single upsert and applies it. */
         BulkLineResult apply(Line line) {
-            PartnerEdit requested = line.edit();
-            String system = line.system();
-            String externalId = line.externalId();
-            if (requested.externalIds().containsKey(system) && !externalId.equals(requested.externalIds().get(system))) {
-                throw Problems.invalidField("externalIds." + system, "differs from the external id in the path");
-            }
-            PartnerEdit edit = requested.withExternalId(system, externalId);
-            UUID known = owners.owner(system, externalId);
+            PartnerEdit edit = PartnerRules.forExternalId(line.system(), line.externalId(), line.edit());
+            UUID known = owners.owner(line.system(), line.externalId());
             if (known == null) {
-                edit.requireCreatable();
-                Program program = program(edit.value(PartnerField.PROGRAM_ID));
-                ancestry.checkParent(null, edit.value(PartnerField.PARENT_PARTNER_ID));
-                owners.checkFree(null, edit.externalIds());
-                Partner partner = edit.newPartner(program, origin, now);
+                Partner partner = rules.create(edit, origin, now);
                 owners.assigned(partner.id(), Map.of(), partner.externalIds());
                 created.add(partner);
                 return BulkLineResult.stored(line.line(), true, partner.id());
             }
             Partner partner = existing.get(known);
-            partner.requireChangeable();
-            if (edit.has(PartnerField.PROGRAM_ID) || edit.has(PartnerField.TYPE)) {
-                program(edit.has(PartnerField.PROGRAM_ID) ? edit.value(PartnerField.PROGRAM_ID) : partner.programId())
-                        .typeFor(edit.has(PartnerField.TYPE) ? edit.value(PartnerField.TYPE) : partner.type(),
-                                PartnerField.TYPE.json);
-            }
-            if (edit.has(PartnerField.PARENT_PARTNER_ID)) {
-                ancestry.checkParent(partner.id(), edit.value(PartnerField.PARENT_PARTNER_ID));
-            }
-            owners.checkFree(partner.id(), edit.externalIds());
             Map<String, String> idsBefore = partner.externalIds();
-            List<String> changed = new ArrayList<>(partner.edit(edit, origin, now));
-            if (changed.remove(PartnerField.EXTERNAL_IDS.json)) {
+            PartnerRules.Changed changed = rules.change(partner, edit, origin, now);
+            if (changed.externalIds()) {
                 owners.assigned(partner.id(), idsBefore, partner.externalIds());
                 idsChanged.add(partner);
-                updated.putIfAbsent(partner, changed);
+                updated.putIfAbsent(partner, changed.profileFields());
             }
-            if (!changed.isEmpty()) {
-                updated.put(partner, changed);
+            if (!changed.profileFields().isEmpty()) {
+                updated.put(partner, changed.profileFields());
             }
             if (edit.has(PartnerField.PARENT_PARTNER_ID)) {
                 ancestry.moved(partner.id(), partner.parentPartnerId(), partner.state());
             }
             return BulkLineResult.stored(line.line(), false, partner.id());
-        }
-
-        private Program program(UUID id) {
-            return programCache.computeIfAbsent(id, programId -> programs.find(programId)
-                    .orElseThrow(() -> Problems.unprocessable("program " + programId + " does not exist")));
         }
 
         void store(Connection connection) throws SQLException, IOException {
@@ -317,8 +294,7 @@ public class PartnerBatchWriter {
             outbox.emitAll(EventTypes.PARTNER_ACTIVATED, active);
             List<Outbox.Emission<PartnerProfileUpdated>> profiles = new ArrayList<>(updated.size());
             updated.forEach((p, changed) -> {
-                // Other systems' ids are the integrators' business, not the consumers' of profile events.
-                if (!changed.isEmpty()) {
+                if (!changed.isEmpty()) { // empty: only its ids changed, which profile events do not name
                     profiles.add(new Outbox.Emission<>(p.id(), p.id(), PartnerEvents.profileUpdated(p, changed, origin, now)));
                 }
             });

@@ -69,7 +69,13 @@ public class PartnerResource {
     static final Sort.Fields SORTS = Sort.fields("createdAt", "updatedAt", "name");
 
     @Inject
-    PartnerService service;
+    PartnerReads reads;
+
+    @Inject
+    PartnerPatches patches;
+
+    @Inject
+    PartnerUpserts upserts;
 
     @Inject
     PartnerLifecycle lifecycle;
@@ -97,7 +103,7 @@ public class PartnerResource {
             description = "Read a partner; another partner's id answers 404")
     public Response get(@PathParam("id") UUID id) {
         caller.requirePartnerAccess(id);
-        return ok(service.get(id));
+        return ok(reads.get(id));
     }
 
     @GET
@@ -115,7 +121,7 @@ public class PartnerResource {
                     format = "uuid")) @QueryParam("programId") String programId,
             @Parameter(description = "Only partners in this state",
                     schema = @Schema(implementation = PartnerState.class)) @QueryParam("state") String state) {
-        return service.list(page, SORTS.parse(sort), QueryParams.uuid("programId", programId),
+        return reads.list(page, SORTS.parse(sort), QueryParams.uuid("programId", programId),
                 QueryParams.enumValue("state", state, PartnerState.class)).map(PartnerResponse::from);
     }
 
@@ -134,7 +140,7 @@ public class PartnerResource {
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             ObjectNode body) throws JsonProcessingException {
         caller.requirePartnerAccess(id);
-        return ok(service.patch(id, edit(body), ifMatch, caller.isVendorSide(), caller.origin()));
+        return ok(patches.patch(id, edit(body), ifMatch, caller.isVendorSide(), caller.origin()));
     }
 
     @POST
@@ -183,7 +189,7 @@ public class PartnerResource {
             description = "List the partners whose parent is this one, oldest first, one cursor page at a time")
     public Page<PartnerResponse> children(@PathParam("id") UUID id, @BeanParam PageRequest page) {
         caller.requirePartnerAccess(id);
-        return service.children(id, page).map(PartnerResponse::from);
+        return reads.children(id, page).map(PartnerResponse::from);
     }
 
     @GET
@@ -193,7 +199,7 @@ public class PartnerResource {
     @Operation(operationId = "getPartnerByExternalId", summary = "Read a partner by external id",
             description = "Read the partner another system knows by this id")
     public Response getByExternalId(@PathParam("system") String system, @PathParam("externalId") String externalId) {
-        return ok(service.getByExternalId(system, externalId));
+        return ok(reads.getByExternalId(system, externalId));
     }
 
     @PUT
@@ -222,10 +228,10 @@ public class PartnerResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ObjectNode body, @Context UriInfo uri)
             throws JsonProcessingException {
         if (readOnly.text("id").isPresent()) {
-            service.requireKnownAs(system, externalId, readOnly.text("id").get());
-            readOnly.requireMatch(PartnerResponse.from(service.getByExternalId(system, externalId)), mapper);
+            reads.requireKnownAs(system, externalId, readOnly.text("id").get());
+            readOnly.requireMatch(PartnerResponse.from(reads.getByExternalId(system, externalId)), mapper);
         }
-        PartnerService.Upserted result = service.upsert(system, externalId, edit(body), ifMatch, caller.origin());
+        PartnerUpserts.Upserted result = upserts.upsert(system, externalId, edit(body), ifMatch, caller.origin());
         Partner partner = result.partner();
         if (!result.created()) {
             return ok(partner);

@@ -100,6 +100,15 @@ public class ProgramService {
     }
 
     /**
+     * The program an application or a partner names, or 422: the caller's body refers to a program that
+     * does not exist (not 404, which would say the resource addressed is missing).
+     */
+    public Program require(UUID id) {
+        return programs.findByIdOptional(id)
+                .orElseThrow(() -> Problems.unprocessable("program " + id + " does not exist"));
+    }
+
+    /**
      * Deletes a program nobody has applied to or joined yet (a mistake, a draft); its onboarding plan goes
      * with it. Once applications or partners refer to it, it stays (409): close it to applications instead.
      */

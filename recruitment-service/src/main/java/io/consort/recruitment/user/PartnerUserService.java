@@ -6,7 +6,7 @@ import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.paging.Sort;
 import io.consort.chassis.problem.Problems;
-import io.consort.recruitment.partner.PartnerService;
+import io.consort.recruitment.partner.PartnerReads;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,7 +28,7 @@ public class PartnerUserService {
     PartnerUserRepository users;
 
     @Inject
-    PartnerService partners;
+    PartnerReads partners;
 
     @Inject
     Event<LoginChangeQueued> queued;

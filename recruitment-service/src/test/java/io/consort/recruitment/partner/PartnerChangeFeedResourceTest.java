@@ -33,7 +33,7 @@ class PartnerChangeFeedResourceTest {
     PartnerFixtures fixtures;
 
     @Inject
-    PartnerService partners;
+    PartnerPatches partners;
 
     @Inject
     PartnerLifecycle lifecycle;

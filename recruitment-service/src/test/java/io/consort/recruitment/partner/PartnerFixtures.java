@@ -29,7 +29,7 @@ public class PartnerFixtures {
     ProgramService programs;
 
     @Inject
-    PartnerService partners;
+    PartnerPatches partners;
 
     @Inject
     PartnerLifecycle lifecycle;

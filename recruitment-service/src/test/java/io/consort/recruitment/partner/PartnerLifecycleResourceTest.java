@@ -35,9 +35,6 @@ class PartnerLifecycleResourceTest {
     PartnerFixtures fixtures;
 
     @Inject
-    PartnerService partners;
-
-    @Inject
     PartnerLifecycle lifecycle;
 
     @Test

@@ -6,9 +6,11 @@ import static io.consort.recruitment.PartnerJourney.asPartnerUser;
 import static io.consort.recruitment.PartnerJourney.createProgram;
 import static io.consort.recruitment.PartnerJourney.putPlan;
 import static io.consort.recruitment.PartnerJourney.task;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.consort.recruitment.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +72,24 @@ class ProgramRevisionTest {
         asManager().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
                 .when().put(PROGRAM, program)
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void anApplicationOfATypeTheProgramStoppedRecruitingIsNotApproved() {
+        String program = createProgram();
+        String application = Fixtures.submitApplication(program, Fixtures.uniqueName("Late Reseller"));
+        Map<String, Object> body = new HashMap<>(Fixtures.program(Fixtures.uniqueName("MSPs from now on")));
+        body.put("partnerTypes", List.of("MSP"));
+        asManager().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+                .when().put(PROGRAM, program)
+                .then().statusCode(200);
+
+        // The program's type rule is asked again at approval: no partner of a type its program refuses.
+        asManager().when().post("/api/v1/applications/{id}/approve", application)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("does not recruit RESELLER"));
+        asManager().when().get("/api/v1/applications/{id}", application)
+                .then().statusCode(200).body("state", equalTo("SUBMITTED")).body("partnerId", nullValue());
     }
 
     @Test
