@@ -194,6 +194,9 @@ fi
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-$(sed -n 's/^PRM_SERVICE_JAVA_OPTS="\${PRM_SERVICE_JAVA_OPTS:-\(.*\)}"$/\1/p' "$ROOT/prm")}"
 REAL_ROUNDS="${REAL_ROUNDS:-2}"
 REAL_RATE="${REAL_RATE:-100}"   # the service is far costlier than the stand-in: a rate well below its saturation
+# and fewer connections at saturation: 32 callers queued on a service doing a few hundred calls/s (a few dozen on a
+# loaded machine) measure wrk's 2 s timeouts rather than throughput.
+REAL_CONNECTIONS="${REAL_CONNECTIONS:-8}"
 REAL_DB=consort_recruitment_benchgw
 psql_bench() { psql -X -q -h "${PRM_PG_HOST:-127.0.0.1}" -p "${PRM_PG_PORT:-5432}" -U "${PRM_PG_USER:-postgres}" -d postgres -v ON_ERROR_STOP=1 "$@"; }
 psql_bench -c "DROP DATABASE IF EXISTS $REAL_DB WITH (FORCE)" -c "CREATE DATABASE $REAL_DB" >/dev/null
@@ -239,7 +242,7 @@ echo "in front of a real service (recruitment-service, GET /api/v1/programs, 5 p
 echo "warming up ($WARMUP each)..."
 "${CLIENT_PIN[@]}" wrk -t1 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null
 "${CLIENT_PIN[@]}" wrk -t1 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
-RATE="$REAL_RATE"
+RATE="$REAL_RATE" CONNECTIONS="$REAL_CONNECTIONS"
 REAL_LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$REAL_ROUNDS"); do
   if (( r % 2 )); then order=(straight through); else order=(through straight); fi
