@@ -12,7 +12,9 @@ import java.util.concurrent.Executors;
 /**
  * The bench's stand-in service and realm, in one JDK-only process: GET /api/v1/programs answers a small JSON list
  * (the same bytes every time), the partner 360's six section paths answer small JSON documents, /certs serves a freshly made RSA key as a JWKS, and the process prints its port and
- * a token signed with that key (issuer http://127.0.0.1:PORT/realms/prm, audience consort-api, valid 1 h).
+ * a token signed with that key (issuer http://127.0.0.1:PORT/realms/prm, audience consort-api, valid 1 h, realm role
+ * channel-manager). A real service started with PRM_KEYCLOAK_URL=http://127.0.0.1:PORT takes the stand-in for its
+ * realm (the services fetch the realm's keys from the same path), which run.sh's real-service phase does.
  */
 public class BenchUpstream {
     public static void main(String[] args) throws Exception {
@@ -70,7 +72,8 @@ public class BenchUpstream {
         server.start();
         long now = System.currentTimeMillis() / 1000;
         String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64(("{\"iss\":\"" + issuer + "\",\"sub\":\"bench-user\",\"aud\":\"consort-api\",\"azp\":\"consort-portal\",\"iat\":"
+        String claims = b64(("{\"iss\":\"" + issuer + "\",\"sub\":\"bench-user\",\"aud\":\"consort-api\",\"azp\":\"consort-portal\","
+                + "\"preferred_username\":\"bench\",\"realm_access\":{\"roles\":[\"channel-manager\"]},\"iat\":"
                 + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(keys.getPrivate());

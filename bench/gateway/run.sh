@@ -19,6 +19,9 @@ CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 RATE="${RATE:-400}"        # fixed-rate phase: requests/s in total, over RATE_WORKERS connections
 RATE_WORKERS="${RATE_WORKERS:-8}"
+# Warm-up per target before measuring: long enough for the JIT to have compiled the hot paths (C2 takes longer than
+# C1 to get there, and a gateway serves for days), so the rounds measure the steady state, not the compiler.
+WARMUP="${WARMUP:-20s}"
 # PIN=1: the client on the last CPU, the servers (stand-in, gateway) on the others, so the client competes with
 # neither target differently; needs 2+ CPUs. PIN=0 lets the scheduler place everything.
 PIN="${PIN:-1}"
@@ -82,7 +85,8 @@ THREE_SIXTY="http://127.0.0.1:$GATEWAY_PORT/api/v1/partners/$PARTNER/360"
 curl -s -H "Authorization: Bearer $TOKEN" "$THREE_SIXTY" | grep -q '"complete":true' || { echo "the 360 did not come complete" >&2; exit 1; }
 
 wrk_run() { "${CLIENT_PIN[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1"; }
-hey_run() { "${CLIENT_PIN[@]}" hey -z "$DURATION" -c "$RATE_WORKERS" -q "$(( (RATE + RATE_WORKERS - 1) / RATE_WORKERS ))" -H "Authorization: Bearer $TOKEN" "$1"; }
+# hey sends Content-Type: text/html unless told otherwise, which a real service answers with 415, even on a GET.
+hey_run() { "${CLIENT_PIN[@]}" hey -z "$DURATION" -T application/json -c "$RATE_WORKERS" -q "$(( (RATE + RATE_WORKERS - 1) / RATE_WORKERS ))" -H "Authorization: Bearer $TOKEN" "$1"; }
 # wrk: requests/s and p99 in ms; hey: p50 and p99 in ms and the statuses seen.
 wrk_fig() { awk '/Requests\/sec/ {r=$2} $1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else {sub(/s$/,"",v); v*=1000}; p=v}
   /Non-2xx|Socket errors/ {e=e" "$0} END {printf "%s %.2f%s\n", r, p, e}' "$1"; }
@@ -101,10 +105,10 @@ hey_cpu() {
 }
 gc_pauses() { awk -v from="$1" '/Pause/ {n++; if (n > from) {v=$NF; sub(/ms$/,"",v); t+=v; if (v>m) m=v; c++}} END {printf "%d GCs, %.1f ms in all, longest %.2f ms", c, t, m}' "$OUT/gc.log"; }
 
-echo "warming up (10 s each)..."
-"${CLIENT_PIN[@]}" wrk -t1 -c8 -d10s -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null
-"${CLIENT_PIN[@]}" wrk -t1 -c8 -d10s -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
-"${CLIENT_PIN[@]}" wrk -t1 -c8 -d5s -H "Authorization: Bearer $TOKEN" "$THREE_SIXTY" >/dev/null
+echo "warming up ($WARMUP each)..."
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$THREE_SIXTY" >/dev/null
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 GC_BEFORE="$(gcs)"
 for r in $(seq 1 "$ROUNDS"); do
@@ -170,3 +174,112 @@ echo "gateway: $(gc_pauses "$GC_BEFORE") while measured; RSS after the run $(ps 
 echo "load average before: $LOAD_BEFORE, after: $LOAD_AFTER; $CPUS CPUs; pinned: ${CLIENT_PIN[*]:-no} (client) ${SERVER_PIN[*]:-} (servers)"
 echo "gateway JVM: $GATEWAY_JAVA $GATEWAY_JAVA_OPTS"
 [[ -z "${KEEP:-}" ]] || echo "raw outputs kept in $OUT"
+
+# --- The same comparison in front of a real service (REAL_SERVICE=1, the default; REAL_SERVICE=0 skips it) ---
+# The stand-in answers a constant for ~80 us of CPU. With the gateway pinned to the same CPU as the service, the
+# saturation ratio can be no better than s / (s + g) for a service costing s and a gateway costing g per call, so
+# against the stand-in it mostly says how cheap the stand-in is (0.8x would need a gateway costing under 20 us).
+# Here recruitment-service itself answers GET /api/v1/programs: its own jar, with the JVM options ./prm gives the
+# services (PRM_SERVICE_JAVA_OPTS), its own database, the stand-in as its realm (it checks the same token itself, as
+# every service does), Kafka and the outbox relay off (nothing here reads events). Straight, and through a second
+# gateway (the first is stopped) routing recruitment's paths to it; the same client and pinning, same run.
+[[ "${REAL_SERVICE:-1}" == 1 ]] || exit 0
+kill "$GATEWAY_PID" 2>/dev/null || true
+wait "$GATEWAY_PID" 2>/dev/null || true
+RAPP="${SERVICE_APP:-$ROOT/recruitment-service/target/quarkus-app}"
+if [[ -z "${SERVICE_APP:-}" ]] && [[ ! -f "$RAPP/quarkus-run.jar" || -n "$(find "$ROOT/recruitment-service/src/main" "$ROOT/platform/chassis/src/main" -newer "$RAPP/quarkus-run.jar" -print -quit)" ]]; then
+  echo "building recruitment-service..."
+  (cd "$ROOT" && ./mvnw -B -q -o -pl recruitment-service -am package -DskipTests -Dapi.checks.skip)
+fi
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-$(sed -n 's/^PRM_SERVICE_JAVA_OPTS="\${PRM_SERVICE_JAVA_OPTS:-\(.*\)}"$/\1/p' "$ROOT/prm")}"
+REAL_ROUNDS="${REAL_ROUNDS:-2}"
+REAL_RATE="${REAL_RATE:-100}"   # the service is far costlier than the stand-in: a rate well below its saturation
+# and fewer connections at saturation: 32 callers queued on a service doing a few hundred calls/s (a few dozen on a
+# loaded machine) measure wrk's 2 s timeouts rather than throughput.
+REAL_CONNECTIONS="${REAL_CONNECTIONS:-8}"
+REAL_DB=consort_recruitment_benchgw
+psql_bench() { psql -X -q -h "${PRM_PG_HOST:-127.0.0.1}" -p "${PRM_PG_PORT:-5432}" -U "${PRM_PG_USER:-postgres}" -d postgres -v ON_ERROR_STOP=1 "$@"; }
+psql_bench -c "DROP DATABASE IF EXISTS $REAL_DB WITH (FORCE)" -c "CREATE DATABASE $REAL_DB" >/dev/null
+drop_real_db() { psql_bench -c "DROP DATABASE IF EXISTS $REAL_DB WITH (FORCE)" >/dev/null 2>&1 || true; }
+trap 'cleanup; drop_real_db' EXIT
+SERVICE_PORT="$(free_port)" NO_KAFKA_PORT="$(free_port)" GATEWAY2_PORT="$(free_port)"
+# shellcheck disable=SC2086
+PRM_RECRUITMENT_PORT="$SERVICE_PORT" PRM_RECRUITMENT_DB="$REAL_DB" PRM_KEYCLOAK_URL="$UP" \
+PRM_KAFKA_BOOTSTRAP="127.0.0.1:$NO_KAFKA_PORT" CONSORT_OUTBOX_RELAY_ENABLED=false MP_MESSAGING_INCOMING_PERFORMANCE_ENABLED=false \
+  "${SERVER_PIN[@]}" "$GATEWAY_JAVA" $SERVICE_JAVA_OPTS -jar "$RAPP/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
+PIDS+=($!)
+SERVICE_PID=$!
+SVC="http://127.0.0.1:$SERVICE_PORT"
+for _ in $(seq 1 1200); do curl -fs "$SVC/q/health/live" >/dev/null && break; sleep 0.1; done
+curl -fs "$SVC/q/health/live" >/dev/null || { echo "recruitment-service did not start:" >&2; tail -30 "$OUT/service.log" >&2; exit 1; }
+# A few programs to list, made through the service's own API.
+for i in 1 2 3 4 5; do
+  curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -H "Idempotency-Key: bench-gateway-program-$i" \
+    -d "{\"name\":\"Bench program $i\",\"description\":\"Resellers and MSPs, region $i\",\"partnerTypes\":[\"RESELLER\",\"MSP\"],\"acceptingApplications\":true}" \
+    "$SVC/api/v1/programs" || { echo "could not create a program in recruitment-service:" >&2; tail -30 "$OUT/service.log" >&2; exit 1; }
+done
+# shellcheck disable=SC2086
+PRM_GATEWAY_PORT="$GATEWAY2_PORT" \
+CONSORT_GATEWAY_UPSTREAMS_RECRUITMENT_URL="$SVC" CONSORT_GATEWAY_UPSTREAMS_COMMUNITY_URL="$UP" \
+CONSORT_GATEWAY_UPSTREAMS_CAMPAIGN_URL="$UP" CONSORT_GATEWAY_UPSTREAMS_PERFORMANCE_URL="$UP" \
+CONSORT_GATEWAY_UPSTREAMS_INTEGRATION_URL="$UP" \
+CONSORT_GATEWAY_AUTH_ISSUER="$UP/realms/prm" \
+CONSORT_GATEWAY_AUTH_JWKS_URL="$UP/realms/prm/protocol/openid-connect/certs" \
+PRM_GATEWAY_RATE_LIMIT=1000000000 \
+  "${SERVER_PIN[@]}" "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS -jar "$JAR" > "$OUT/gateway2.log" 2>&1 &
+PIDS+=($!)
+GATEWAY_PID=$!
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$GATEWAY2_PORT/q/health/live" >/dev/null && break; sleep 0.1; done
+STRAIGHT="$SVC/api/v1/programs"
+THROUGH="http://127.0.0.1:$GATEWAY2_PORT/api/v1/programs"
+for u in "$STRAIGHT" "$THROUGH"; do
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$u")" == 200 ]] || { echo "$u did not answer 200" >&2; tail -20 "$OUT/service.log" >&2; exit 1; }
+done
+curl -s -H "Authorization: Bearer $TOKEN" "$THROUGH" | grep -q 'Bench program 5' || { echo "the programs did not come through the gateway" >&2; exit 1; }
+[[ "$(curl -s -o /dev/null -w '%{http_code}' "$THROUGH")" == 401 ]] || { echo "the second gateway did not refuse a call without a token" >&2; exit 1; }
+echo
+echo "in front of a real service (recruitment-service, GET /api/v1/programs, 5 programs; JVM: $SERVICE_JAVA_OPTS)"
+echo "warming up ($WARMUP each)..."
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$STRAIGHT" >/dev/null
+"${CLIENT_PIN[@]}" wrk -t1 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$THROUGH" >/dev/null
+RATE="$REAL_RATE" CONNECTIONS="$REAL_CONNECTIONS"
+REAL_LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+for r in $(seq 1 "$REAL_ROUNDS"); do
+  if (( r % 2 )); then order=(straight through); else order=(through straight); fi
+  for t in "${order[@]}"; do
+    url="$STRAIGHT"; [[ $t == through ]] && url="$THROUGH"
+    wrk_run "$url" > "$OUT/real-wrk-$t-$r"
+  done
+  for t in "${order[@]}"; do
+    url="$STRAIGHT"; [[ $t == through ]] && url="$THROUGH"
+    hey_cpu "real-hey-$t-$r" "$url" "$SERVICE_PID" "$GATEWAY_PID"
+  done
+done
+REAL_LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\n%-6s | %-34s | %-46s\n' "" "saturation (wrk -t$THREADS -c$CONNECTIONS): req/s" "fixed $RATE req/s (hey -c$RATE_WORKERS): p50 / p99 ms"
+printf '%-6s | %9s %9s %6s | %-13s %-13s %8s\n' round straight through ratio straight through "+p99"
+: > "$OUT/real-rows"
+for r in $(seq 1 "$REAL_ROUNDS"); do
+  read -r SR SP SE < <(wrk_fig "$OUT/real-wrk-straight-$r"); read -r TR TP TE < <(wrk_fig "$OUT/real-wrk-through-$r")
+  read -r _ S50 S99 SS < <(hey_fig "$OUT/real-hey-straight-$r"); read -r _ T50 T99 TS < <(hey_fig "$OUT/real-hey-through-$r")
+  echo "$r $SR $TR $S99 $T99" >> "$OUT/real-rows"
+  printf '%-6s | %9s %9s %5.2fx | %5.2f / %-5.2f %5.2f / %-5.2f %+7.2f\n' "$r" "$SR" "$TR" \
+    "$(awk -v a="$TR" -v b="$SR" 'BEGIN{print a/b}')" "$S50" "$S99" "$T50" "$T99" "$(awk -v a="$T99" -v b="$S99" 'BEGIN{print a-b}')"
+  for e in "$SE" "$TE"; do [[ -z "${e// }" ]] || echo "       wrk:$e"; done
+  for s in "$SS" "$TS"; do [[ "$s" =~ ^\[200\][0-9]+\ $ ]] || echo "       statuses: $s"; done
+done
+awk '
+  function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
+    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
+  function lo(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
+  function hi(a, n,   i, m) { m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }
+  { n++; ratio[n] = $3 / $2; add[n] = $5 - $4 }
+  END {
+    printf "\nover %d rounds, median (min-max):\n", n
+    printf "  throughput ratio through/straight  %.2fx (%.2f-%.2f)   goal >= 0.8x\n", med(ratio, n), lo(ratio, n), hi(ratio, n)
+    printf "  added p99 at a fixed rate          %+.2f ms (%+.2f..%+.2f)   goal <= 2 ms\n", med(add, n), lo(add, n), hi(add, n)
+  }' "$OUT/real-rows"
+read -r S_UP _ < <(per_request $(cd "$OUT" && ls real-hey-straight-*))
+read -r T_UP T_GW < <(per_request $(cd "$OUT" && ls real-hey-through-*))
+echo "CPU per request at the fixed rate: the service ${S_UP} us straight (${T_UP} us when called through); the gateway ${T_GW} us per call"
+echo "load average before: $REAL_LOAD_BEFORE, after: $REAL_LOAD_AFTER"

@@ -36,6 +36,14 @@ public final class CircuitBreaker {
     private final Duration openDuration;
     private final Clock clock;
     private volatile Instant openedAt = Instant.EPOCH;
+    /**
+     * Whether the delegate was open when this adapter last looked, to notice it opening. Not by an event consumer:
+     * with any consumer registered, Resilience4j builds an event (with a {@code ZonedDateTime.now()}) for every call's
+     * outcome, which the gateway paid on every proxied request. The breaker opens only in an outcome call ({@code onError},
+     * or {@code onSuccess} for a slow call) and turns half-open only in {@code tryAcquirePermission}; each is
+     * followed by {@link #observe}.
+     */
+    private volatile boolean seenOpen;
 
     public CircuitBreaker(String name, Settings settings, Clock clock) {
         this.openDuration = settings.openDuration();
@@ -52,11 +60,6 @@ public final class CircuitBreaker {
                 .clock(clock)
                 .build();
         this.delegate = io.github.resilience4j.circuitbreaker.CircuitBreaker.of(name, config);
-        delegate.getEventPublisher().onStateTransition(event -> {
-            if (event.getStateTransition().getToState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN) {
-                openedAt = clock.instant();
-            }
-        });
     }
 
     public CircuitBreaker(String name, Settings settings) {
@@ -65,7 +68,14 @@ public final class CircuitBreaker {
 
     /** Whether a request may go to the upstream now; every permitted one must end in exactly one outcome call. */
     public boolean tryAcquire() {
-        return delegate.tryAcquirePermission();
+        boolean permitted = delegate.tryAcquirePermission();
+        if (permitted && seenOpen) {
+            // Let through while seen open: the wait is over and this is a trial. Noted before the trial's outcome
+            // can reopen the breaker, so that reopening is seen as a new opening.
+            observe(false);
+        }
+        observe(delegateOpen());
+        return permitted;
     }
 
     /** The upstream answered, after {@code nanos}; a 5xx counts as a failure, any other status as a success. */
@@ -75,16 +85,40 @@ public final class CircuitBreaker {
         } else {
             delegate.onSuccess(nanos, TimeUnit.NANOSECONDS);
         }
+        observe(delegateOpen());
     }
 
     /** The upstream could not be used (refused, timed out, answered with something that is not HTTP). */
     public void onFailure(String kind, long nanos) {
         delegate.onError(nanos, TimeUnit.NANOSECONDS, new UpstreamFailure(kind));
+        observe(delegateOpen());
     }
 
     /** A permitted request that ended without telling anything about the upstream (the client went away). */
     public void onAbandoned() {
         delegate.releasePermission();
+    }
+
+    /** Notes whether the delegate is open; turning open starts the period {@code Retry-After} counts down. */
+    private void observe(boolean open) {
+        if (open == seenOpen) {
+            return;
+        }
+        synchronized (this) {
+            if (open != seenOpen) {
+                if (open) {
+                    openedAt = clock.instant();
+                }
+                seenOpen = open;
+            }
+        }
+    }
+
+    private boolean delegateOpen() {
+        return switch (delegate.getState()) {
+            case OPEN, FORCED_OPEN -> true;
+            default -> false;
+        };
     }
 
     public State state() {

@@ -75,7 +75,8 @@ public final class EdgeTokens {
         this.keys = keys;
         this.clockSkewSeconds = clockSkew.toSeconds();
         this.epochSeconds = epochSeconds;
-        this.verified = verifiedTokens <= 0 ? null : Caffeine.newBuilder().maximumSize(verifiedTokens).build();
+        // Housekeeping on the calling thread (see RateLimits): no hand-off to the common pool on the request path.
+        this.verified = verifiedTokens <= 0 ? null : Caffeine.newBuilder().maximumSize(verifiedTokens).executor(Runnable::run).build();
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds((int) clockSkew.toSeconds())
