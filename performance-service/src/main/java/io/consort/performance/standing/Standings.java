@@ -37,7 +37,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -113,17 +112,23 @@ public class Standings {
                 .setParameter(1, id).setParameter(2, partnerId).setParameter(3, programId)
                 .setParameter(4, entry.name()).setParameter(5, entry.rank())
                 .setParameter(6, at.atOffset(ZoneOffset.UTC))
-                .setParameter(7, entry.name() + " because the scorecard opened at the entry tier")
+                .setParameter(7, opening(entry))
                 .getSingleResult();
-        Scorecard card = lock(partnerId).orElseThrow();
+        // The upsert holds the row's lock; the entity is not loaded (a batch opening hundreds of scorecards
+        // would otherwise dirty-check every one loaded before it at each statement), and the new row already
+        // holds its last change (the opening) and explanation.
         boolean isNew = Boolean.TRUE.equals(inserted);
         if (isNew && publishing()) {
-            outbox.emit(EventTypes.TIER_CHANGED, card.id, partnerId,
-                    new TierChanged(card.id, partnerId, null, entry.name(), entry.rank(), 0, at));
-            card.lastChangeAt = at.atOffset(ZoneOffset.UTC);
-            insertTierChanges(List.of(new TierChange(partnerId, at, null, entry, 0, card.explanation)));
+            outbox.emit(EventTypes.TIER_CHANGED, id, partnerId,
+                    new TierChanged(id, partnerId, null, entry.name(), entry.rank(), 0, at));
+            insertTierChanges(List.of(new TierChange(partnerId, at, null, entry, 0,
+                    opening(entry))));
         }
         return isNew;
+    }
+
+    private static String opening(TierLadder.Rung entry) {
+        return entry.name() + " because the scorecard opened at the entry tier";
     }
 
     /** A partner's scorecard id, the same on every replay. */
@@ -342,11 +347,6 @@ public class Standings {
                 }
             }
         }
-    }
-
-    private Optional<Scorecard> lock(UUID partnerId) {
-        return Scorecard.<Scorecard>find("partnerId", partnerId).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
     }
 
     private void insertTierChanges(List<TierChange> changes) {
