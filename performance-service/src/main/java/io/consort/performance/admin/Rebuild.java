@@ -51,6 +51,9 @@ public class Rebuild {
     private static final List<String> TABLES = List.of("partner_fact", "partner_day_count", "scorecard",
             "scorecard_day");
 
+    /** Partners replayed in one transaction: their histories and writes are batched as the live intake's are. */
+    private static final int REPLAY_CHUNK = 200;
+
     /** Where a rebuild is. */
     public record Status(UUID id, String state, Instant startedAt, Instant finishedAt, long records, long facts,
             long partners, String error) {
@@ -103,10 +106,12 @@ public class Rebuild {
                 facts.recountAll();
             });
             Set<UUID> partners = partners();
-            for (UUID partner : partners) {
+            List<UUID> all = List.copyOf(partners);
+            for (int i = 0; i < all.size(); i += REPLAY_CHUNK) {
+                List<UUID> chunk = all.subList(i, Math.min(all.size(), i + REPLAY_CHUNK));
                 QuarkusTransaction.requiringNew().run(() -> {
                     onCopy();
-                    standings.replay(partner);
+                    standings.replayAll(chunk);
                 });
             }
             switchOver();
@@ -244,9 +249,7 @@ public class Rebuild {
             if (!caughtUp.isEmpty()) {
                 facts.recountAll();
             }
-            for (UUID partner : new LinkedHashSet<>(caughtUp)) {
-                standings.replay(partner);
-            }
+            standings.replayAll(new LinkedHashSet<>(caughtUp));
             entityManager.flush();
             entityManager.clear();
             entityManager.createNativeQuery("set local search_path = public").executeUpdate();

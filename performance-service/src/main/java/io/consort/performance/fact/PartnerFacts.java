@@ -182,6 +182,31 @@ public class PartnerFacts {
         });
     }
 
+    /**
+     * Each partner's first fact (in history order) of one of {@code types} that names a program: the fact
+     * its scorecard opens with; partners without one are left out. In partner order.
+     */
+    public List<Fact> openings(Collection<UUID> partnerIds, Collection<String> types) {
+        entityManager.flush();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select distinct on (partner_id) event_id, event_type, occurred_at, cast(data as text), partner_id
+                    from partner_fact
+                    where partner_id = any(?) and event_type = any(?) and coalesce(trim(data ->> 'programId'), '') <> ''
+                    order by partner_id, occurred_at, event_id""")) {
+                select.setArray(1, connection.createArrayOf("uuid", partnerIds.toArray()));
+                select.setArray(2, connection.createArrayOf("text", types.toArray()));
+                List<Fact> openings = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        openings.add(fact(rs, rs.getObject(5, UUID.class)));
+                    }
+                }
+                return openings;
+            }
+        });
+    }
+
     public History history(UUID partnerId) {
         return historiesOf(List.of(partnerId)).get(partnerId);
     }

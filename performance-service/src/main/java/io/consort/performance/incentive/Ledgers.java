@@ -12,25 +12,31 @@ import io.consort.performance.domain.Fact;
 import io.consort.performance.domain.IncentiveRules;
 import io.consort.performance.domain.Ledger;
 import io.consort.performance.domain.PartnerEvaluation;
-import io.consort.performance.scorecard.Scorecards;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Keeps a partner's incentive and attribution ledgers in step with its facts: computes the lines
  * each should hold ({@link IncentiveRules}, {@link Attribution}) and appends what is missing
  * ({@link Ledger#diff}); each new incentive line publishes {@code incentive.accrued}. Runs in the
- * evaluation's transaction, under the scorecard's row lock.
+ * evaluation's transaction, under the scorecard's row lock. For a batch of partners the booked lines
+ * are read with one query per ledger ({@link #bookedOf}) and the new lines gathered in {@link Appends},
+ * written with one JDBC batch per ledger and published with one outbox call.
  */
 @ApplicationScoped
 public class Ledgers {
@@ -53,14 +59,30 @@ public class Ledgers {
         return settings.read(RULES, IncentiveRules.class, IncentiveRules.DEFAULT).body();
     }
 
-    public void reconcile(UUID partnerId, List<Fact> facts, List<PartnerEvaluation.Day> days, ExchangeRates rates,
-            boolean publish, Instant at) {
-        reconcile(partnerId, facts, days, rates, rules(), publish, at);
+    /** What a partner's two ledgers hold so far, by line key. */
+    public record Booked(Map<String, Ledger.Booked> incentives, Map<String, Ledger.Booked> attribution) {
     }
 
-    /** {@link #reconcile(UUID, List, List, ExchangeRates, boolean, Instant)} with the rules read by the caller. */
+    /** A line to append to one of the ledgers. */
+    private record Append(UUID id, UUID partnerId, Ledger.Line line, String currency, Instant at, boolean publish) {
+    }
+
+    /** The lines a batch of evaluations appends, written by {@link Ledgers#write}. */
+    public static final class Appends {
+        private final List<Append> incentives = new ArrayList<>();
+        private final List<Append> attribution = new ArrayList<>();
+
+        public boolean isEmpty() {
+            return incentives.isEmpty() && attribution.isEmpty();
+        }
+    }
+
+    /**
+     * Adds to {@code out} the lines that bring the partner's ledgers in step with its facts, given
+     * what they hold ({@code booked}, read before this batch changed them).
+     */
     public void reconcile(UUID partnerId, List<Fact> facts, List<PartnerEvaluation.Day> days, ExchangeRates rates,
-            IncentiveRules rules, boolean publish, Instant at) {
+            IncentiveRules rules, Booked booked, boolean publish, Instant at, Appends out) {
         Deals deals = Deals.of(facts, rates);
         Map<LocalDate, String> tiers = new HashMap<>();
         days.forEach(d -> tiers.put(d.day(), d.tier().name()));
@@ -69,64 +91,123 @@ public class Ledgers {
         List<Ledger.Line> incentives = Ledger.diff(
                 rules.desired(facts, deals, day -> tiers.getOrDefault(day, last != null && day.isAfter(last)
                         ? tiers.get(last) : entry), rates.base()),
-                booked("incentive_entry", partnerId), IncentiveRules.REVERSAL);
+                booked.incentives(), IncentiveRules.REVERSAL);
         for (Ledger.Line line : incentives) {
-            UUID id = UUID.randomUUID();
-            append("incentive_entry", id, partnerId, line, rates.base(), at);
-            if (publish) {
-                outbox.emit(EventTypes.INCENTIVE_ACCRUED, id, partnerId, new IncentiveAccrued(id, partnerId,
-                        IncentiveAccrued.Kind.valueOf(line.kind()),
-                        new IncentiveAccrued.Money(line.amount(), rates.base()), line.period(), line.dealId(),
-                        line.reason(), at));
-            }
+            out.incentives.add(new Append(UUID.randomUUID(), partnerId, line, rates.base(), at, publish));
         }
         List<Ledger.Line> credits = Ledger.diff(Attribution.desired(facts, deals, config.influenceWindowDays()),
-                booked("attribution_line", partnerId), null);
+                booked.attribution(), null);
         for (Ledger.Line line : credits) {
-            append("attribution_line", UUID.randomUUID(), partnerId, line, rates.base(), at);
+            out.attribution.add(new Append(UUID.randomUUID(), partnerId, line, rates.base(), at, false));
         }
     }
 
-    private Map<String, Ledger.Booked> booked(String table, UUID partnerId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select line_key, kind, amount, %s, day, deal_id, evidence_event_id, evidence_type, reason,
-                    sum(amount) over (partition by line_key)
-                from %s where partner_id = ?1 order by seq""".formatted(
-                        table.equals("incentive_entry") ? "period" : "null", table))
-                .setParameter(1, partnerId).getResultList();
-        Map<String, Ledger.Booked> booked = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            Ledger.Line line = new Ledger.Line((String) r[0], (String) r[1], (BigDecimal) r[2], (String) r[3],
-                    Scorecards.date(r[4]), (UUID) r[5], (UUID) r[6], (String) r[7], (String) r[8]);
-            booked.put(line.key(), new Ledger.Booked((BigDecimal) r[9], line));
+    /** What these partners' ledgers hold, with one query per ledger whatever their number. */
+    public Map<UUID, Booked> bookedOf(Collection<UUID> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Map<String, Ledger.Booked>> incentives = booked("incentive_entry", partnerIds);
+        Map<UUID, Map<String, Ledger.Booked>> attribution = booked("attribution_line", partnerIds);
+        Map<UUID, Booked> booked = new HashMap<>();
+        for (UUID partnerId : partnerIds) {
+            booked.put(partnerId, new Booked(incentives.getOrDefault(partnerId, Map.of()),
+                    attribution.getOrDefault(partnerId, Map.of())));
         }
         return booked;
     }
 
-    private void append(String table, UUID id, UUID partnerId, Ledger.Line line, String currency, Instant at) {
-        if (table.equals("incentive_entry")) {
-            entityManager.createNativeQuery("""
+    private Map<UUID, Map<String, Ledger.Booked>> booked(String table, Collection<UUID> partnerIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select partner_id, line_key, kind, amount, %s, day, deal_id, evidence_event_id, evidence_type, reason,
+                        sum(amount) over (partition by partner_id, line_key)
+                    from %s where partner_id = any(?) order by partner_id, seq""".formatted(
+                            table.equals("incentive_entry") ? "period" : "null", table))) {
+                select.setArray(1, connection.createArrayOf("uuid", partnerIds.toArray()));
+                Map<UUID, Map<String, Ledger.Booked>> booked = new HashMap<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Ledger.Line line = new Ledger.Line(rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                                rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, UUID.class),
+                                rs.getObject(8, UUID.class), rs.getString(9), rs.getString(10));
+                        booked.computeIfAbsent(rs.getObject(1, UUID.class), p -> new LinkedHashMap<>())
+                                .put(line.key(), new Ledger.Booked(rs.getBigDecimal(11), line));
+                    }
+                }
+                return booked;
+            }
+        });
+    }
+
+    /** Appends the gathered lines (one JDBC batch per ledger) and publishes the new incentive lines (one outbox call). */
+    public void write(Appends appends) {
+        if (appends.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
                     insert into incentive_entry (id, partner_id, line_key, kind, amount, currency, period, day, deal_id,
                         evidence_event_id, evidence_type, reason, accrued_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)""")
-                    .setParameter(1, id).setParameter(2, partnerId).setParameter(3, line.key())
-                    .setParameter(4, line.kind()).setParameter(5, line.amount()).setParameter(6, currency)
-                    .setParameter(7, line.period()).setParameter(8, line.day()).setParameter(9, line.dealId())
-                    .setParameter(10, line.evidence()).setParameter(11, line.evidenceType())
-                    .setParameter(12, line.reason()).setParameter(13, at.atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
-        } else {
-            entityManager.createNativeQuery("""
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Append a : appends.incentives) {
+                    Ledger.Line line = a.line();
+                    insert.setObject(1, a.id());
+                    insert.setObject(2, a.partnerId());
+                    insert.setString(3, line.key());
+                    insert.setString(4, line.kind());
+                    insert.setBigDecimal(5, line.amount());
+                    insert.setString(6, a.currency());
+                    insert.setString(7, line.period());
+                    insert.setObject(8, line.day());
+                    insert.setObject(9, line.dealId());
+                    insert.setObject(10, line.evidence());
+                    insert.setString(11, line.evidenceType());
+                    insert.setString(12, line.reason());
+                    insert.setObject(13, a.at().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                execute(insert, appends.incentives);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
                     insert into attribution_line (id, partner_id, line_key, kind, deal_id, amount, currency, day,
                         evidence_event_id, evidence_type, reason, recorded_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
-                    .setParameter(1, id).setParameter(2, partnerId).setParameter(3, line.key())
-                    .setParameter(4, line.kind()).setParameter(5, line.dealId()).setParameter(6, line.amount())
-                    .setParameter(7, currency).setParameter(8, line.day()).setParameter(9, line.evidence())
-                    .setParameter(10, line.evidenceType()).setParameter(11, line.reason())
-                    .setParameter(12, at.atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Append a : appends.attribution) {
+                    Ledger.Line line = a.line();
+                    insert.setObject(1, a.id());
+                    insert.setObject(2, a.partnerId());
+                    insert.setString(3, line.key());
+                    insert.setString(4, line.kind());
+                    insert.setObject(5, line.dealId());
+                    insert.setBigDecimal(6, line.amount());
+                    insert.setString(7, a.currency());
+                    insert.setObject(8, line.day());
+                    insert.setObject(9, line.evidence());
+                    insert.setString(10, line.evidenceType());
+                    insert.setString(11, line.reason());
+                    insert.setObject(12, a.at().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                execute(insert, appends.attribution);
+            }
+        });
+        List<Outbox.Emission<IncentiveAccrued>> accrued = new ArrayList<>();
+        for (Append a : appends.incentives) {
+            if (a.publish()) {
+                Ledger.Line line = a.line();
+                accrued.add(new Outbox.Emission<>(a.id(), a.partnerId(), new IncentiveAccrued(a.id(), a.partnerId(),
+                        IncentiveAccrued.Kind.valueOf(line.kind()), new IncentiveAccrued.Money(line.amount(), a.currency()),
+                        line.period(), line.dealId(), line.reason(), a.at())));
+            }
+        }
+        outbox.emitAll(EventTypes.INCENTIVE_ACCRUED, accrued);
+    }
+
+    private static void execute(PreparedStatement batch, List<?> rows) throws SQLException {
+        if (!rows.isEmpty()) {
+            batch.executeBatch();
         }
     }
 }

@@ -109,9 +109,7 @@ public class FactIntake {
             from.merge(row.partnerId(), day, (a, b) -> a.isBefore(b) ? a : b);
             trigger.merge(row.partnerId(), row.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        Standings.Inputs inputs = standings.inputs();
-        inputs.prefetch(from.keySet());
-        from.forEach((partnerId, day) -> standings.reevaluate(partnerId, day, trigger.get(partnerId), inputs));
+        standings.reevaluateAll(from, trigger);
     }
 
     private static long lockKey(UUID partnerId) {

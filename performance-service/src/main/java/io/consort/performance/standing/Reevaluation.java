@@ -10,7 +10,10 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -67,9 +70,23 @@ public class Reevaluation {
                 select partner_id from scorecard where dirty_from is not null or evaluated_on is null or evaluated_on < ?1
                 order by partner_id limit ?2""")
                 .setParameter(1, Date.valueOf(today)).setParameter(2, config.sweepBatch()).getResultList());
-        for (UUID partnerId : due) {
+        Instant now = Instant.now(clock);
+        Map<UUID, LocalDate> from = new LinkedHashMap<>();
+        Map<UUID, Instant> trigger = new HashMap<>();
+        due.forEach(partnerId -> {
+            from.put(partnerId, today);
+            trigger.put(partnerId, now);
+        });
+        try {
+            // the whole round as one batch (one read of their histories, one write of their days) ...
+            QuarkusTransaction.requiringNew().run(() -> standings.reevaluateAll(from, trigger));
+            return due.size();
+        } catch (RuntimeException e) {
+            LOG.debugf("re-evaluating %d partners as one batch failed (%s); one at a time", due.size(), e);
+        }
+        for (UUID partnerId : due) { // ... or, should that fail, each partner on its own, so one cannot hold up the rest
             try {
-                QuarkusTransaction.requiringNew().run(() -> standings.reevaluate(partnerId, today, Instant.now(clock)));
+                QuarkusTransaction.requiringNew().run(() -> standings.reevaluate(partnerId, today, now));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "re-evaluating partner %s failed; the next sweep tries again", partnerId);
             }

@@ -37,7 +37,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -113,16 +112,23 @@ public class Standings {
                 .setParameter(1, id).setParameter(2, partnerId).setParameter(3, programId)
                 .setParameter(4, entry.name()).setParameter(5, entry.rank())
                 .setParameter(6, at.atOffset(ZoneOffset.UTC))
-                .setParameter(7, entry.name() + " because the scorecard opened at the entry tier")
+                .setParameter(7, opening(entry))
                 .getSingleResult();
-        Scorecard card = lock(partnerId).orElseThrow();
+        // The upsert holds the row's lock; the entity is not loaded (a batch opening hundreds of scorecards
+        // would otherwise dirty-check every one loaded before it at each statement), and the new row already
+        // holds its last change (the opening) and explanation.
         boolean isNew = Boolean.TRUE.equals(inserted);
         if (isNew && publishing()) {
-            outbox.emit(EventTypes.TIER_CHANGED, card.id, partnerId,
-                    new TierChanged(card.id, partnerId, null, entry.name(), entry.rank(), 0, at));
-            recordChange(card, null, entry, 0, at, card.explanation);
+            outbox.emit(EventTypes.TIER_CHANGED, id, partnerId,
+                    new TierChanged(id, partnerId, null, entry.name(), entry.rank(), 0, at));
+            insertTierChanges(List.of(new TierChange(partnerId, at, null, entry, 0,
+                    opening(entry))));
         }
         return isNew;
+    }
+
+    private static String opening(TierLadder.Rung entry) {
+        return entry.name() + " because the scorecard opened at the entry tier";
     }
 
     /** A partner's scorecard id, the same on every replay. */
@@ -135,16 +141,24 @@ public class Standings {
      * rebuild does for every partner. The scorecard opens at the earliest opening fact.
      */
     public void replay(UUID partnerId) {
-        List<Fact> history = facts.history(partnerId).facts();
-        Fact opening = history.stream().filter(f -> OPENING.contains(f.type()) && f.uuid("programId") != null)
-                .findFirst().orElse(null);
-        if (opening == null) {
-            return;
-        }
+        replayAll(List.of(partnerId));
+    }
+
+    /**
+     * {@link #replay} for many partners in one transaction: their opening facts read with one query, each
+     * scorecard opened, then all of them evaluated as one batch ({@link #reevaluateAll}).
+     */
+    public void replayAll(Collection<UUID> partnerIds) {
+        Map<UUID, LocalDate> from = new LinkedHashMap<>();
+        Map<UUID, Instant> trigger = new HashMap<>();
         REPLAYING.set(true);
         try {
-            open(partnerId, opening.uuid("programId"), opening.occurredAt());
-            reevaluate(partnerId, opening.day(), opening.occurredAt());
+            for (Fact opening : facts.openings(partnerIds, OPENING)) {
+                open(opening.partnerId(), opening.uuid("programId"), opening.occurredAt());
+                from.put(opening.partnerId(), opening.day());
+                trigger.put(opening.partnerId(), opening.occurredAt());
+            }
+            reevaluateAll(from, trigger);
         } finally {
             REPLAYING.remove();
         }
@@ -156,41 +170,58 @@ public class Standings {
      * @param trigger when what caused this happened (the fact's time, or the clock for a sweep)
      */
     public void reevaluate(UUID partnerId, LocalDate from, Instant trigger) {
-        reevaluate(partnerId, from, trigger, inputs());
+        reevaluateAll(Map.of(partnerId, from), Map.of(partnerId, trigger));
     }
 
     /**
-     * What every evaluation reads besides the partner's facts: the rates, the ladder, the incentive
-     * rules and the programs' definitions, read once for a batch of partners in one transaction.
+     * Re-evaluates each partner from its day on ({@code from}, in its order), a batch at a time: what every
+     * evaluation reads is read once for all of them (their histories, scorecards under their row locks,
+     * ledgers, the settings), each is evaluated in memory, and what they change is written once for all of
+     * them (the days with one JDBC batch, the scorecards with one flush, the ledger lines with one JDBC batch
+     * each, the events with one outbox call per type, in the partners' order).
+     *
+     * @param trigger per partner, when what caused this happened (its latest new fact, or the clock)
      */
-    public final class Inputs {
+    public void reevaluateAll(Map<UUID, LocalDate> from, Map<UUID, Instant> trigger) {
+        if (from.isEmpty()) {
+            return;
+        }
+        Inputs inputs = new Inputs();
+        inputs.prefetch(from.keySet());
+        Writes writes = new Writes();
+        from.forEach((partnerId, day) -> evaluate(partnerId, day, trigger.get(partnerId), inputs, writes));
+        write(writes);
+    }
+
+    /**
+     * What every evaluation of a batch reads besides the partner's facts: the rates, the ladder, the incentive
+     * rules and the programs' definitions, read once per batch; and the partners' histories, scorecards and
+     * ledgers, read with a few queries for all of them.
+     */
+    private final class Inputs {
         final ExchangeRates rates = Standings.this.rates.current();
         final TierLadder ladder = ladder();
-        final IncentiveRules rules = ledgers.rules();
+        final boolean publishing = publishing();
+        final IncentiveRules rules = publishing ? ledgers.rules() : null;
         private final Map<UUID, Function<LocalDate, ScoringModel>> models = new HashMap<>();
         private Map<UUID, PartnerFacts.History> histories = Map.of();
+        private Map<UUID, Ledgers.Booked> booked = Map.of();
         private final Map<UUID, Scorecard> locked = new HashMap<>();
 
         /**
-         * Reads these partners' histories (the facts the evaluation needs and the day totals of the rest) with
-         * one query each; call it after the batch's facts are stored, under their locks.
+         * Reads these partners' histories (the facts the evaluation needs and the day totals of the rest),
+         * scorecards (under their row locks, in partner order) and ledgers with one query each; call it after
+         * the batch's facts are stored, under their partners' advisory locks.
          */
-        public void prefetch(Collection<UUID> partnerIds) {
-            histories = Standings.this.facts.historiesOf(partnerIds);
+        void prefetch(Collection<UUID> partnerIds) {
             List<Scorecard> cards = Scorecard.<Scorecard>find("partnerId in ?1 order by partnerId", List.copyOf(partnerIds))
                     .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-            partnerIds.forEach(id -> locked.put(id, null));
             cards.forEach(card -> locked.put(card.partnerId, card));
-        }
-
-        /** The partner's scorecard under its row lock (all of a batch's with one query), empty if it has none. */
-        Optional<Scorecard> card(UUID partnerId) {
-            return locked.containsKey(partnerId) ? Optional.ofNullable(locked.get(partnerId)) : lock(partnerId);
-        }
-
-        PartnerFacts.History history(UUID partnerId) {
-            PartnerFacts.History read = histories.get(partnerId);
-            return read != null ? read : Standings.this.facts.history(partnerId);
+            List<UUID> open = List.copyOf(locked.keySet());
+            histories = Standings.this.facts.historiesOf(open);
+            if (publishing && !open.isEmpty()) {
+                booked = ledgers.bookedOf(open);
+            }
         }
 
         Function<LocalDate, ScoringModel> models(UUID programId) {
@@ -198,20 +229,32 @@ public class Standings {
         }
     }
 
-    public Inputs inputs() {
-        return new Inputs();
+    /** A stored day to write: the partner's standing at the end of {@code day.day()}. */
+    private record DayRow(UUID partnerId, UUID programId, PartnerEvaluation.Day day) {
     }
 
-    /** {@link #reevaluate(UUID, LocalDate, Instant)} with inputs read once for many partners. */
-    public void reevaluate(UUID partnerId, LocalDate from, Instant trigger, Inputs inputs) {
-        Optional<Scorecard> locked = inputs.card(partnerId);
-        if (locked.isEmpty()) {
+    /** A tier change to keep in {@code tier_change}. */
+    private record TierChange(UUID partnerId, Instant at, String previous, TierLadder.Rung tier, Integer score,
+            String explanation) {
+    }
+
+    /** What a batch of evaluations writes, gathered while they run and written once by {@link Standings#write}. */
+    private static final class Writes {
+        final List<DayRow> days = new ArrayList<>();
+        final List<TierChange> tierChanges = new ArrayList<>();
+        final List<Outbox.Emission<ScoreChanged>> scores = new ArrayList<>();
+        final List<Outbox.Emission<TierChanged>> tiers = new ArrayList<>();
+        final Ledgers.Appends ledger = new Ledgers.Appends();
+    }
+
+    private void evaluate(UUID partnerId, LocalDate from, Instant trigger, Inputs inputs, Writes writes) {
+        Scorecard card = inputs.locked.get(partnerId);
+        if (card == null) {
             return; // facts wait until the partner's scorecard opens, which evaluates them all
         }
-        Scorecard card = locked.get();
         LocalDate today = LocalDate.now(clock);
         LocalDate opened = card.openedAt.toLocalDate();
-        PartnerFacts.History read = inputs.history(partnerId);
+        PartnerFacts.History read = inputs.histories.get(partnerId);
         List<Fact> history = read.facts();
         profile(card, history);
         List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, read.counts(), inputs.rates,
@@ -223,7 +266,11 @@ public class Standings {
         if (card.dirtyFrom != null && card.dirtyFrom.isBefore(rewriteFrom)) {
             rewriteFrom = card.dirtyFrom;
         }
-        writeDays(card, days, rewriteFrom);
+        for (PartnerEvaluation.Day d : days) {
+            if (!d.day().isBefore(rewriteFrom)) {
+                writes.days.add(new DayRow(partnerId, card.programId, d));
+            }
+        }
         PartnerEvaluation.Day now = days.get(days.size() - 1);
         Instant at = later(trigger, card.lastChangeAt == null ? null : card.lastChangeAt.toInstant());
         Instant factsUpTo = read.latest() == null ? card.openedAt.toInstant() : read.latest();
@@ -241,18 +288,36 @@ public class Standings {
         card.dirtyFrom = null;
         Instant updated = factsUpTo.isAfter(card.updatedAt.toInstant()) ? factsUpTo : card.updatedAt.toInstant();
         card.updatedAt = updated.atOffset(ZoneOffset.UTC);
-        if (publishing()) {
+        if (inputs.publishing) {
             if (previousScore != card.score) {
-                outbox.emit(EventTypes.SCORE_CHANGED, card.id, partnerId,
-                        new ScoreChanged(card.id, partnerId, card.programId, previousScore, card.score, at));
+                writes.scores.add(new Outbox.Emission<>(card.id, partnerId,
+                        new ScoreChanged(card.id, partnerId, card.programId, previousScore, card.score, at)));
             }
             if (!previousTier.equals(card.tier)) {
-                outbox.emit(EventTypes.TIER_CHANGED, card.id, partnerId, new TierChanged(card.id, partnerId,
-                        previousTier, card.tier, card.tierRank, card.score, at));
-                recordChange(card, previousTier, now.tier(), card.score, at, card.explanation);
+                writes.tiers.add(new Outbox.Emission<>(card.id, partnerId, new TierChanged(card.id, partnerId,
+                        previousTier, card.tier, card.tierRank, card.score, at)));
+                card.lastChangeAt = at.atOffset(ZoneOffset.UTC);
+                writes.tierChanges.add(new TierChange(partnerId, at, previousTier, now.tier(), card.score,
+                        card.explanation));
             }
-            ledgers.reconcile(partnerId, history, days, inputs.rates, inputs.rules, true, at);
+            ledgers.reconcile(partnerId, history, days, inputs.rates, inputs.rules,
+                    inputs.booked.getOrDefault(partnerId, new Ledgers.Booked(Map.of(), Map.of())), true, at,
+                    writes.ledger);
         }
+    }
+
+    /**
+     * Writes what a batch of evaluations changed: the scorecards (one flush), the days (one JDBC batch), the
+     * tier changes, the events (one outbox call per type: a partner's score.changed before its tier.changed
+     * before its incentive.accrued, as one evaluation emitted them) and the ledger lines.
+     */
+    private void write(Writes writes) {
+        entityManager.flush();
+        writeDays(writes.days);
+        insertTierChanges(writes.tierChanges);
+        outbox.emitAll(EventTypes.SCORE_CHANGED, writes.scores);
+        outbox.emitAll(EventTypes.TIER_CHANGED, writes.tiers);
+        ledgers.write(writes.ledger);
     }
 
     /** Whether events are published: not while a rebuild computes its copy. */
@@ -284,21 +349,28 @@ public class Standings {
         }
     }
 
-    private Optional<Scorecard> lock(UUID partnerId) {
-        return Scorecard.<Scorecard>find("partnerId", partnerId).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
-    }
-
-    private void recordChange(Scorecard card, String previous, TierLadder.Rung tier, Integer score, Instant at,
-            String why) {
-        card.lastChangeAt = at.atOffset(ZoneOffset.UTC);
-        entityManager.createNativeQuery("""
-                insert into tier_change (id, partner_id, occurred_at, previous_tier, tier, tier_rank, score, explanation)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, card.partnerId)
-                .setParameter(3, at.atOffset(ZoneOffset.UTC)).setParameter(4, previous).setParameter(5, tier.name())
-                .setParameter(6, tier.rank()).setParameter(7, score).setParameter(8, why)
-                .executeUpdate();
+    private void insertTierChanges(List<TierChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into tier_change (id, partner_id, occurred_at, previous_tier, tier, tier_rank, score, explanation)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (TierChange c : changes) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, c.partnerId());
+                    insert.setObject(3, c.at().atOffset(ZoneOffset.UTC));
+                    insert.setString(4, c.previous());
+                    insert.setString(5, c.tier().name());
+                    insert.setInt(6, c.tier().rank());
+                    insert.setObject(7, c.score(), java.sql.Types.INTEGER);
+                    insert.setString(8, c.explanation());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** Strictly after the previous change, so consumers keeping "the latest change" never drop one. */
@@ -306,9 +378,10 @@ public class Standings {
         return previous != null && !trigger.isAfter(previous) ? previous.plusMillis(1) : trigger;
     }
 
-    private void writeDays(Scorecard card, List<PartnerEvaluation.Day> days, LocalDate from) {
-        List<PartnerEvaluation.Day> changed = days.stream().filter(d -> !d.day().isBefore(from)).toList();
-        entityManager.flush();
+    private void writeDays(List<DayRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     insert into scorecard_day (partner_id, day, program_id, score, tier, tier_rank, eligible_tier,
@@ -318,10 +391,11 @@ public class Standings {
                         tier = excluded.tier, tier_rank = excluded.tier_rank, eligible_tier = excluded.eligible_tier,
                         downgrade_due_on = excluded.downgrade_due_on, kpis = excluded.kpis,
                         contributions = excluded.contributions, explanation = excluded.explanation""")) {
-                for (PartnerEvaluation.Day d : changed) {
-                    upsert.setObject(1, card.partnerId);
+                for (DayRow row : rows) {
+                    PartnerEvaluation.Day d = row.day();
+                    upsert.setObject(1, row.partnerId());
                     upsert.setDate(2, Date.valueOf(d.day()));
-                    upsert.setObject(3, card.programId);
+                    upsert.setObject(3, row.programId());
                     upsert.setInt(4, d.score().score());
                     upsert.setString(5, d.tier().name());
                     upsert.setInt(6, d.tier().rank());
