@@ -23,14 +23,16 @@ INSERT INTO mdf_allocation_rule_versions (program_id, version, currency, tiers, 
            max_request_percent, updated_by, updated_at
       FROM mdf_allocation_rules;
 
-CREATE FUNCTION mdf_allocation_rule_versions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One refusal for every append-only table from here on (V51's mdf_ledger_append_only predates it and is kept as
+-- applied): the table's name comes from the trigger, so a new append-only table adds triggers, not a function.
+CREATE FUNCTION refuse_append_only_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'mdf_allocation_rule_versions is append-only: % refused', TG_OP USING ERRCODE = 'restrict_violation';
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'restrict_violation';
 END $$;
 
 CREATE TRIGGER mdf_allocation_rule_versions_append_only
     BEFORE UPDATE OR DELETE ON mdf_allocation_rule_versions
-    FOR EACH ROW EXECUTE FUNCTION mdf_allocation_rule_versions_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change();
 CREATE TRIGGER mdf_allocation_rule_versions_no_truncate
     BEFORE TRUNCATE ON mdf_allocation_rule_versions
-    FOR EACH STATEMENT EXECUTE FUNCTION mdf_allocation_rule_versions_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change();
