@@ -30,13 +30,27 @@ public final class DatabaseOutage {
             if (state != null) {
                 return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
             }
-            String message = s.getMessage();
-            return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
+            return poolTimedOut(s);
         }
         return false;
     }
 
-    public static ProblemException problem() {
+    /**
+     * The answer for a failure {@link #is} accepted. A pool that timed out waiting for a connection is told
+     * apart from a database that refused or dropped one: the pool's wait also runs out when every
+     * connection is merely busy (a burst queued on one row lock), and "cannot be reached" would then send
+     * the operator looking at a healthy database.
+     */
+    public static ProblemException problem(Throwable t) {
+        if (t instanceof SQLException s && s.getSQLState() == null && poolTimedOut(s)) {
+            return Problems.serviceUnavailable("No database connection came free in time: the service is overloaded"
+                    + " or its database is slow to answer; retry later", RETRY_AFTER);
+        }
         return Problems.serviceUnavailable("The service's database cannot be reached right now; retry later", RETRY_AFTER);
+    }
+
+    private static boolean poolTimedOut(SQLException s) {
+        String message = s.getMessage();
+        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
 }

@@ -70,8 +70,9 @@ public class ProblemMappers {
                         path(uri));
             }
             if (DatabaseOutage.is(t)) {
-                LOG.warnf("Database unreachable on %s: %s", path(uri), t);
-                return ProblemResponses.of(DatabaseOutage.problem(), path(uri));
+                ProblemException outage = DatabaseOutage.problem(t);
+                LOG.warnf("%s on %s: %s", outage.getMessage(), path(uri), t);
+                return ProblemResponses.of(outage, path(uri));
             }
         }
         return internal(e, uri, requestId);

@@ -39,4 +39,18 @@ class DatabaseOutageTest {
         Response bug = ProblemMappers.toResponse(new PersistenceException(new SQLException("syntax", "42601")), null, null);
         assertEquals(500, bug.getStatus());
     }
+
+    @Test
+    void aPoolThatTimedOutIsNotCalledAnUnreachableDatabase() {
+        Response busy = ProblemMappers.toResponse(new PersistenceException(
+                new SQLException("Sorry, acquisition timeout!")), null, null);
+        assertEquals(503, busy.getStatus());
+        assertEquals("5", busy.getHeaderString("Retry-After"));
+        String detail = ((Problem) busy.getEntity()).detail();
+        assertTrue(detail.contains("No database connection came free in time"), detail);
+
+        Response down = ProblemMappers.toResponse(new PersistenceException(
+                new SQLException("Connection refused", "08001")), null, null);
+        assertTrue(((Problem) down.getEntity()).detail().contains("cannot be reached"));
+    }
 }
