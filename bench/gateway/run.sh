@@ -146,7 +146,7 @@ for r in $(seq 1 "$ROUNDS"); do
     "$(awk -v a="$TR" -v b="$SR" 'BEGIN{print a/b}')" "$S50" "$S99" "$T50" "$T99" "$(awk -v a="$T99" -v b="$S99" 'BEGIN{print a-b}')" \
     "$O50" "$O99" "$X50" "$X99" "$(awk -v a="$X99" -v b="$O99" 'BEGIN{print a-b}')"
   for e in "$SE" "$TE"; do [[ -z "${e// }" ]] || echo "       wrk:$e"; done
-  for s in "$SS" "$TS" "$OS" "$XS"; do [[ "$s" =~ ^\[200\][0-9]+\ $ ]] || echo "       statuses: $s"; done
+  for s in "$SS" "$TS" "$OS" "$XS"; do [[ "$s" =~ ^\[200\][0-9]+\ ?$ ]] || echo "       statuses: $s"; done
 done
 awk '
   function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
@@ -278,7 +278,7 @@ for r in $(seq 1 "$REAL_ROUNDS"); do
   printf '%-6s | %9s %9s %5.2fx | %5.2f / %-5.2f %5.2f / %-5.2f %+7.2f\n' "$r" "$SR" "$TR" \
     "$(awk -v a="$TR" -v b="$SR" 'BEGIN{print a/b}')" "$S50" "$S99" "$T50" "$T99" "$(awk -v a="$T99" -v b="$S99" 'BEGIN{print a-b}')"
   for e in "$SE" "$TE"; do [[ -z "${e// }" ]] || echo "       wrk:$e"; done
-  for s in "$SS" "$TS"; do [[ "$s" =~ ^\[200\][0-9]+\ $ ]] || echo "       statuses: $s"; done
+  for s in "$SS" "$TS"; do [[ "$s" =~ ^\[200\][0-9]+\ ?$ ]] || echo "       statuses: $s"; done
 done
 awk '
   function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }

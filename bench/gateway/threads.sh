@@ -49,7 +49,12 @@ HZ="$(getconf CLK_TCK)"
 # thread name -> CPU ticks, one line per thread: "<tid> <name> <ticks>"
 snap() { for t in /proc/"$GPID"/task/*; do awk -v tid="${t##*/}" '{ n = $0; sub(/^[^(]*\(/, "", n); sub(/\).*$/, "", n); gsub(/ /, "_", n);
   r = $0; sub(/^.*\) /, "", r); split(r, f, " "); print tid, n, f[12] + f[13], f[13] }' "$t/stat" 2>/dev/null; done; }
+# Bytes the gateway allocated so far (jstat: eden used now, plus eden's capacity for each young collection so far;
+# survivor and old-generation use are left out): garbage per call, which the load on the machine does not disturb.
+JSTAT="$(dirname "$GATEWAY_JAVA")/jstat"
+allocated_kb() { "$JSTAT" -gc "$GPID" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i } NR == 2 { printf "%.0f\n", $col["EU"] + $col["EC"] * $col["YGC"] }'; }
 for rate in $RATES; do
+  alloc_before="$(allocated_kb)"
   snap > "$OUT/before"
   if [[ "$rate" == 0 ]]; then
     sleep "${DURATION%s}"; calls=0
@@ -59,6 +64,7 @@ for rate in $RATES; do
     calls="$(awk '/^\s*\[[0-9]+\]/ {s += $2} END {print s + 0}' "$OUT/hey-$rate")"
   fi
   snap > "$OUT/after"
+  alloc_after="$(allocated_kb)"
   echo
   echo "rate $rate/s: $calls calls in $DURATION; $(awk '$2 == "in" && $1 == "99%" {printf "p99 %.2f ms", $3*1000}' "$OUT/hey-$rate" 2>/dev/null); load $(cut -d' ' -f1-3 /proc/loadavg)"
   awk -v hz="$HZ" -v calls="$calls" -v secs="${DURATION%s}" '
@@ -69,6 +75,7 @@ for rate in $RATES; do
       per = calls > 0 ? sprintf("  %6.0f us/call", total * 1e6 / hz / calls) : ""
       printf "  %-40s %6.0f ms/s%s\n", "ALL", total * 1000 / hz / secs, per
     }' "$OUT/before" "$OUT/after" | sort -k2 -n -r
+  [[ "$calls" == 0 ]] || echo "  allocated per call: $(( (alloc_after - alloc_before) * 1024 / calls )) bytes (jstat, eden)"
 done
 echo "RSS $(ps -o rss= -p "$GPID" | awk '{printf "%d MB", $1/1024}'); JVM: $GATEWAY_JAVA $GATEWAY_JAVA_OPTS ${EXTRA_JAVA_OPTS:-}"
 [[ -z "${KEEP:-}" ]] || { echo "outputs in $OUT"; read -r -p "gateway still running (pid $GPID); enter to stop " _; }
