@@ -76,12 +76,13 @@ final class Exchange {
         clientOrigin = addForwarding(headers);
         headers.set(Headers.REQUEST_ID, requestId);
         String query = request.query();
+        String upstreamPath = route.upstreamPath(request.path());
         upstreamOptions = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
-                .setURI(query == null ? route.upstreamPath(request.path()) : route.upstreamPath(request.path()) + "?" + query)
+                .setURI(query == null ? upstreamPath : upstreamPath + "?" + query)
                 // Bounds the wait for a pooled connection as well as the TCP connect: a saturated pool is a 503, not a hang.
                 .setConnectTimeout(settings.connectTimeoutMillis())
                 .setHeaders(headers);
@@ -147,6 +148,16 @@ final class Exchange {
         if (retried) {
             // Only a request without a body is sent again (see mayRetry), and its end has been read already.
             upstream.end().onSuccess(v -> upstream.idleTimeout(settings.requestTimeoutMillis()));
+            return;
+        }
+        if (!hasBody()) {
+            // Nothing to stream (most calls: GET, HEAD, DELETE): the request goes whole at once, and the client's
+            // empty end is read on, without setting up a pipe and a body limit for no bytes.
+            request.resume();
+            upstream.end().onSuccess(v -> {
+                upstream.idleTimeout(settings.requestTimeoutMillis());
+                started = System.nanoTime();
+            });
             return;
         }
         // Piped, never buffered: a 100,000-line NDJSON import flows through in chunks with back-pressure.

@@ -2,22 +2,20 @@ package io.consort.gateway.proxy;
 
 import io.consort.gateway.routing.Route;
 import io.vertx.core.MultiMap;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Which headers cross the gateway, in each direction (RFC 9110 section 7.6.1 for the hop-by-hop ones). */
 public final class Headers {
 
     public static final String REQUEST_ID = "X-Request-Id";
 
-    private static final Set<String> HOP_BY_HOP = Set.of(
+    private static final List<String> HOP_BY_HOP = List.of(
             "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade");
 
     /** Set by the gateway for this hop, so whatever the client sent under these names is dropped. */
-    private static final Set<String> FORWARDING = Set.of(
+    private static final List<String> FORWARDING = List.of(
             "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded");
 
     private Headers() {
@@ -33,22 +31,25 @@ public final class Headers {
         }
     }
 
-    /** What the client sent as it should reach the upstream, before the gateway adds its own headers. */
+    /** Dropped on the way to the upstream besides the hop-by-hop ones: the gateway sets these itself. */
+    private static final List<String> NOT_TO_UPSTREAM = List.of(
+            // Host names the gateway; the upstream's own authority is set by the HTTP client.
+            "host",
+            // The gateway answers 100-continue itself and streams the body; the upstream must not wait for one.
+            "expect",
+            "x-request-id");
+
+    /**
+     * What the client sent as it should reach the upstream, before the gateway adds its own headers. Runs on every
+     * request: the headers are copied whole and the few that must not cross removed by name (a hashed,
+     * case-insensitive lookup each), rather than every name lower-cased and looked up in a set built per call.
+     */
     public static MultiMap toUpstream(MultiMap client, boolean keepForwarding) {
-        Set<String> drop = droppedFor(client);
-        // Host names the gateway; the upstream's own authority is set by the HTTP client.
-        drop.add("host");
-        // The gateway answers 100-continue itself and streams the body; the upstream must not wait for one.
-        drop.add("expect");
-        drop.add(REQUEST_ID.toLowerCase(Locale.ROOT));
+        MultiMap out = MultiMap.caseInsensitiveMultiMap().addAll(client);
+        removeHopByHop(out);
+        NOT_TO_UPSTREAM.forEach(out::remove);
         if (!keepForwarding) {
-            drop.addAll(FORWARDING);
-        }
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        for (Map.Entry<String, String> h : client) {
-            if (!drop.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                out.add(h.getKey(), h.getValue());
-            }
+            FORWARDING.forEach(out::remove);
         }
         return out;
     }
@@ -58,30 +59,31 @@ public final class Headers {
      * CORS is decided at the edge; a service that also answers CORS would otherwise duplicate the headers.
      */
     public static MultiMap toClient(MultiMap upstream) {
-        Set<String> drop = droppedFor(upstream);
-        drop.add(REQUEST_ID.toLowerCase(Locale.ROOT));
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> h : upstream) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!drop.contains(name) && !name.startsWith("access-control-")) {
+            if (!h.getKey().regionMatches(true, 0, "access-control-", 0, "access-control-".length())) {
                 out.add(h.getKey(), h.getValue());
             }
         }
+        removeHopByHop(out);
+        out.remove(REQUEST_ID);
         return out;
     }
 
-    /** Hop-by-hop headers, including any the message itself lists in {@code Connection}. */
-    private static Set<String> droppedFor(MultiMap headers) {
-        Set<String> drop = new HashSet<>(HOP_BY_HOP);
-        for (String connection : headers.getAll("connection")) {
-            for (String token : connection.split(",")) {
-                String name = token.trim().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty()) {
-                    drop.add(name);
+    /** Removes the hop-by-hop headers, including any the message itself lists in {@code Connection}. */
+    private static void removeHopByHop(MultiMap headers) {
+        List<String> connection = headers.getAll("connection");
+        if (!connection.isEmpty()) {
+            for (String value : connection) {
+                for (String token : value.split(",")) {
+                    String name = token.trim();
+                    if (!name.isEmpty()) {
+                        headers.remove(name);
+                    }
                 }
             }
         }
-        return drop;
+        HOP_BY_HOP.forEach(headers::remove);
     }
 
     /**

@@ -67,12 +67,13 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         // Held until the upstream connection is ready, so no body chunk is read before someone listens.
         ctx.request().pause();
         long started = System.nanoTime();
-        Optional<Route> route = Paths.hasDotSegment(path) ? Optional.empty() : table.match(path);
+        boolean dotSegment = Paths.hasDotSegment(path);
+        Optional<Route> route = dotSegment ? Optional.empty() : table.match(path);
         String routeName = route.map(r -> r.upstream().name()).orElse(RouteMetrics.UNROUTED);
         ctx.addEndHandler(ended -> settings.metrics().request(routeName, ctx.request().method().name(),
                 ended.succeeded() ? ctx.response().getStatusCode() : 0, System.nanoTime() - started));
 
-        if (Paths.hasDotSegment(path)) {
+        if (dotSegment) {
             ProblemResponses.send(ctx, ProblemType.BAD_REQUEST, "Paths with '.' or '..' segments are not accepted.", 0, requestId);
             return;
         }

@@ -93,10 +93,14 @@ public final class EdgeTokens {
             return Future.failedFuture(new Refused(null));
         }
         int space = authorization.indexOf(' ');
-        if (space < 0 || !authorization.substring(0, space).equalsIgnoreCase("Bearer") || authorization.substring(space + 1).isBlank()) {
+        if (space != "Bearer".length() || !authorization.regionMatches(true, 0, "Bearer", 0, space)) {
             return Future.failedFuture(new Refused("Only bearer tokens are accepted."));
         }
-        return verify(authorization.substring(space + 1).trim());
+        String token = authorization.substring(space + 1).trim();
+        if (token.isEmpty()) {
+            return Future.failedFuture(new Refused("Only bearer tokens are accepted."));
+        }
+        return verify(token);
     }
 
     /** The caller the token stands for, or a failed future with a {@link Refused}. */

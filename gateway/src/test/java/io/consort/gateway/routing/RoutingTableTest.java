@@ -87,6 +87,16 @@ class RoutingTableTest {
         assertTrue(Paths.hasDotSegment("/api/v1/programs/%2E%2e/admin"));
         assertTrue(Paths.hasDotSegment("/api/v1/./programs"));
         assertFalse(Paths.hasDotSegment("/api/v1/programs/v1.2/...x"));
+        assertTrue(Paths.hasDotSegment("/api/v1/programs/.."));
+        assertTrue(Paths.hasDotSegment("/api/v1/programs/%2e"));
+        assertTrue(Paths.hasDotSegment("/api/v1/programs/.%2E/x"));
+        assertTrue(Paths.hasDotSegment("."));
+        assertFalse(Paths.hasDotSegment("/api/v1/programs/..."));
+        assertFalse(Paths.hasDotSegment("/api/v1/programs/%2e%2e%2e"));
+        assertFalse(Paths.hasDotSegment("/api/v1/programs/%2"));
+        assertFalse(Paths.hasDotSegment("/api/v1/programs/.x"));
+        assertFalse(Paths.hasDotSegment("/api/v1//programs/"));
+        assertFalse(Paths.hasDotSegment("/"));
     }
 
     private String owner(String path) {
