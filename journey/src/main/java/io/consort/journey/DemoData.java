@@ -52,17 +52,29 @@ public final class DemoData {
         // Every partner walks at once: a journey spends most of its time waiting for events to land in another
         // service, and twelve waits overlap, where three at a time queued them up four deep.
         ExecutorService pool = Executors.newFixedThreadPool(COMPANIES.size());
+        Timings timings = new Timings();
+        Await.observer = timings::waited;
         try {
             PartnerJourney journey = new PartnerJourney(gateway, keycloak, managerToken, keycloak.login("admin", "admin-pw"),
-                    Demo.env("PRM_SERVICES_SECRET", "services-secret"), Narrator.SILENT, java.time.Duration.ofSeconds(120));
+                    Demo.env("PRM_SERVICES_SECRET", "services-secret"), timings, java.time.Duration.ofSeconds(120));
             // The programs, the prospects and the lounge do not depend on each other: made at once.
             Map<Program, Future<String>> opening = new LinkedHashMap<>();
             for (Program p : PROGRAMS) {
-                opening.put(p, pool.submit(() -> journey.openProgram(p.name(), p.region())));
+                opening.put(p, pool.submit(() -> {
+                    long began = System.nanoTime();
+                    String id = journey.openProgram(p.name(), p.region());
+                    out.printf("demo partners: program %s opened in %.1f s%n%s%n", p.name(), (System.nanoTime() - began) / 1e9,
+                            timings.drain());
+                    return id;
+                }));
             }
             Future<Long> imported = pool.submit(() -> manager.postNdjson("/api/v1/prospects/bulk", prospects(300)).stream()
                     .filter(r -> !"FAILED".equals(r.path("status").asText())).count());
-            Future<String> opened = pool.submit(journey::openGoldLounge);
+            Future<String> opened = pool.submit(() -> {
+                String id = journey.openGoldLounge();
+                timings.drain();
+                return id;
+            });
             Map<Program, String> programIds = new LinkedHashMap<>();
             for (Map.Entry<Program, Future<String>> e : opening.entrySet()) {
                 programIds.put(e.getKey(), e.getValue().get());
@@ -92,7 +104,11 @@ public final class DemoData {
                             journey.registerAndWinDeal(o, "Globex " + program.region(), "45000.00");
                         }
                     }
-                    return String.format("%s (%s): %s, %.1f s", company, program.name(), tier.apply(o), (System.nanoTime() - began) / 1e9);
+                    String reached = tier.apply(o);
+                    // Its steps and waits go to the log (./prm logs demo-partners), above the summary line.
+                    String steps = timings.drain();
+                    return String.format("%s (%s): %s, %.1f s%n%s", company, program.name(), reached, (System.nanoTime() - began) / 1e9,
+                            steps);
                 }));
             }
             int failed = 0;
