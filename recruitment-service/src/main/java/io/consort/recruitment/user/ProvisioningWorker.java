@@ -15,16 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The background threads that work off pending partner users ({@link Provisioner}). One is woken right
- * after a transaction that queued a login change commits, and otherwise each looks every
+ * The background thread that works off pending partner users ({@link Provisioner}). It is woken right
+ * after a transaction that queued a login change commits, and otherwise looks every
  * {@code poll-interval} (or sooner, when a retry falls due), which also picks up changes queued by other
- * instances or before a restart. Instances and threads need no leader: each attempt locks its row with
+ * instances or before a restart. Instances need no leader: each attempt locks its row with
  * {@code FOR UPDATE SKIP LOCKED}.
- *
- * <p>{@code workers} threads (4 unless told otherwise): an attempt is a chain of blocking Keycloak calls
- * (create, roles, the invitation mail), so one thread alone queued a burst of approvals one login after
- * another (the demo data's dozen partners and their engineers, 24 logins at ~1-3 s each on a busy
- * machine: the last waited 40 s), where a few overlap their waits on Keycloak.
  */
 @ApplicationScoped
 public class ProvisioningWorker {
@@ -43,9 +38,6 @@ public class ProvisioningWorker {
     @ConfigProperty(name = "consort.recruitment.users.provisioning.max-backoff", defaultValue = "5m")
     Duration maxBackoff;
 
-    @ConfigProperty(name = "consort.recruitment.users.provisioning.workers", defaultValue = "4")
-    int workers;
-
     @Inject
     Provisioner provisioner;
 
@@ -53,7 +45,7 @@ public class ProvisioningWorker {
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
-    private final java.util.List<Thread> threads = new java.util.ArrayList<>();
+    private Thread thread;
 
     void onStart(@Observes StartupEvent event) {
         start();
@@ -63,18 +55,13 @@ public class ProvisioningWorker {
         stop();
     }
 
-    /**
-     * Called once the transaction that queued the change has committed; a rolled-back one wakes nobody. Wakes one
-     * more thread per change, up to all of them: a burst of changes is worked on by every thread at once.
-     */
+    /** Called once the transaction that queued the change has committed; a rolled-back one wakes nobody. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) LoginChangeQueued queued) {
-        if (wake.availablePermits() < Math.max(1, workers)) {
-            wake.release();
-        }
+        wake.release();
     }
 
     synchronized void start() {
-        if (!threads.isEmpty()) {
+        if (thread != null) {
             return;
         }
         if (!enabled) {
@@ -82,27 +69,23 @@ public class ProvisioningWorker {
             return;
         }
         running = true;
-        for (int i = 0; i < Math.max(1, workers); i++) {
-            Thread thread = new Thread(this::run, "consort-login-provisioner-" + (i + 1));
-            thread.setDaemon(true);
-            threads.add(thread);
-        }
-        threads.forEach(Thread::start);
+        thread = new Thread(this::run, "consort-login-provisioner");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     synchronized void stop() {
         running = false;
-        threads.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        for (Thread t : threads) {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
             try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                t.join(TimeUnit.SECONDS.toMillis(15));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
             }
         }
-        threads.clear();
     }
 
     private void run() {
@@ -142,8 +125,9 @@ public class ProvisioningWorker {
 
     private void sleep(Duration duration) {
         try {
-            // One permit wakes one thread, which drains what is due; the others sleep on unless woken too.
-            wake.tryAcquire(Math.max(1, duration.toMillis()), TimeUnit.MILLISECONDS);
+            if (wake.tryAcquire(Math.max(1, duration.toMillis()), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
         } catch (InterruptedException e) {
             // Only stop() interrupts; the loop checks running.
             Thread.currentThread().interrupt();
