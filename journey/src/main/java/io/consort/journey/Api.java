@@ -32,14 +32,14 @@ public final class Api {
      * HTTP/1.1, as curl and a browser's fetch speak to the gateway: a pool of connections, one call at a time on each.
      * (The JDK client would otherwise upgrade its one connection to h2c and multiplex every thread's calls over it.)
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = builder().build();
     /** The longest {@code Retry-After} a rate-limited call waits for before it is sent again. */
     private static final long LONGEST_RETRY_AFTER_SECONDS = 60;
 
     private final String baseUrl;
     private final String token;
     private final Consumer<Call> listener;
+    private final HttpClient http;
 
     /** One call and its answer, for whoever narrates the journey. */
     public record Call(String method, String path, int status, JsonNode body, Map<String, String> headers) {
@@ -64,19 +64,46 @@ public final class Api {
     }
 
     public Api(String baseUrl, String token, Consumer<Call> listener) {
+        this(baseUrl, token, listener, HTTP);
+    }
+
+    private Api(String baseUrl, String token, Consumer<Call> listener, HttpClient http) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.token = token;
         this.listener = listener == null ? c -> { } : listener;
+        this.http = http;
+    }
+
+    private static HttpClient.Builder builder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
     }
 
     /** The same client with another caller's token. */
     public Api as(String otherToken) {
-        return new Api(baseUrl, otherToken, listener);
+        return new Api(baseUrl, otherToken, listener, http);
     }
 
     /** The same client without a token (public endpoints). */
     public Api anonymous() {
-        return new Api(baseUrl, null, listener);
+        return new Api(baseUrl, null, listener, http);
+    }
+
+    /**
+     * The same client calling from another address of this machine, as another client would from its own (the
+     * public endpoints limit each client address: the gateway allows 10 applications a minute per address). Where
+     * the address cannot be used (the JDK's HTTP client takes a local address from Java 19 on; another loopback
+     * address than 127.0.0.1 needs Linux), this client itself, from its usual address.
+     */
+    public Api from(java.net.InetAddress local) {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.bind(new java.net.InetSocketAddress(local, 0));
+            HttpClient.Builder b = builder();
+            HttpClient.Builder.class.getMethod("localAddress", java.net.InetAddress.class).invoke(b, local);
+            return new Api(baseUrl, token, listener, b.build());
+        } catch (IOException | ReflectiveOperationException e) {
+            return this;
+        }
     }
 
     public String baseUrl() {
@@ -175,9 +202,9 @@ public final class Api {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest request, String method, String path) {
+    private HttpResponse<String> send(HttpRequest request, String method, String path) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

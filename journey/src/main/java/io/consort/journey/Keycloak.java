@@ -20,7 +20,15 @@ import java.util.stream.Collectors;
  */
 public final class Keycloak {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as {@link Api}'s: a connection per concurrent caller, no h2c upgrade. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Tries of a call that got no answer (timed out, connection closed): every call here may be repeated (a token,
+     * a search, a PUT of the same password). A dozen partners signing in at once hash a dozen passwords in Keycloak at
+     * once; on a busy machine one of them took longer than a call waits, and the demo data lost that partner.
+     */
+    private static final int TRIES = 3;
 
     private final String url;
 
@@ -112,13 +120,17 @@ public final class Keycloak {
     }
 
     private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Keycloak at " + request.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt >= TRIES) {
+                    throw new UncheckedIOException("Keycloak at " + request.uri() + " (" + attempt + " tries): " + e.getMessage(), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 }

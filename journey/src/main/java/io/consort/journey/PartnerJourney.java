@@ -27,6 +27,8 @@ public final class PartnerJourney {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private String servicesToken;
     private long servicesTokenExpiry;
+    /** The client a company applies with (its own public form session): the manager's client without a token unless told. */
+    private java.util.function.Function<String, Api> applicants;
 
     /** What the journey made, for the caller to look at afterwards. */
     public static final class Outcome {
@@ -72,6 +74,17 @@ public final class PartnerJourney {
         this.admin = manager.as(adminToken);
         this.keycloak = keycloak;
         this.servicesSecret = servicesSecret;
+        this.applicants = company -> manager.anonymous();
+    }
+
+    /**
+     * Each company applies from the address of this machine {@code address} gives for its name (the demo data: each
+     * from its own, as a dozen companies applying at once would; the public endpoints limit each client address, to
+     * 10 applications a minute). See {@link Api#from} for where that cannot be done.
+     */
+    public PartnerJourney applyingFrom(java.util.function.Function<String, java.net.InetAddress> address) {
+        this.applicants = company -> manager.anonymous().from(address.apply(company));
+        return this;
     }
 
     /**
@@ -116,6 +129,13 @@ public final class PartnerJourney {
      * deal, two certified people and its onboarding done.
      */
     public String openProgram(String name, String region) {
+        String programId = createProgram(name, region);
+        recommendProspects(programId, name, region);
+        return programId;
+    }
+
+    /** The program and its scorecard: all a partner needs to apply and be scored. */
+    public String createProgram(String name, String region) {
         narrator.step("The channel manager opens a program with an ideal partner profile");
         String programId = manager.post("/api/v1/programs", Map.of(
                 "name", name,
@@ -135,7 +155,11 @@ public final class PartnerJourney {
                 Map.of("kpi", "ONBOARDING_PROGRESS", "weight", 20, "target", 1))),
                 Map.of("If-Match", "\"0\""), 200);
         narrator.changed("its scorecard: won revenue 40, deals won 20, certified people 20, onboarding 20");
+        return programId;
+    }
 
+    /** A few prospects for the program's region, and the ones that fit the program best. */
+    public void recommendProspects(String programId, String name, String region) {
         narrator.step("The manager imports prospects and asks which fit the program best");
         for (String[] p : List.of(new String[] {"Harbour IT", region, "CLOUD_SECURITY"},
                 new String[] {"Granite Systems", region, "NETWORK"},
@@ -148,7 +172,6 @@ public final class PartnerJourney {
         JsonNode best = recommendations.path("items").path(0);
         narrator.changed("best fit: " + best.path("companyName").asText() + " (" + best.path("score").asText()
                 + "/100: " + best.path("explanation").findValuesAsText("reason") + ")");
-        return programId;
     }
 
     /** A partner of the program from its public application to active: onboarding and training. */
@@ -160,7 +183,7 @@ public final class PartnerJourney {
 
         narrator.step(company + " applies through the public form, without a token");
         o.partnerAdminEmail = "admin@" + slug + ".example";
-        String applicationId = manager.anonymous().post("/api/v1/applications", Map.of(
+        String applicationId = applicants.apply(company).post("/api/v1/applications", Map.of(
                 "programId", o.programId, "companyName", company, "website", "https://" + slug + ".example",
                 "contactName", "Ada Admin", "contactEmail", o.partnerAdminEmail, "region", region,
                 "partnerType", "RESELLER", "message", "We resell cloud security in " + region + "."),
