@@ -84,8 +84,10 @@ public class ApplicationService {
         application.approve(partnerId, reviewer, now);
         // The program may have stopped recruiting the type since the application came in: the type rule
         // (the program's) is asked again, so approval never makes a partner of a type its program refuses
-        // (422; the transaction, the approval with it, rolls back).
-        PartnerType type = programs.require(application.programId()).typeFor(application.partnerType(), "partnerType");
+        // (422; the transaction, the approval with it, rolls back). The program's row stays share-locked until
+        // the partner is in, so a revision cannot drop the type in between.
+        PartnerType type = programs.requireForReference(application.programId())
+                .typeFor(application.partnerType(), "partnerType");
         outbox.emit(EventTypes.APPLICATION_APPROVED, application.id(), partnerId, new ApplicationApproved(
                 application.id(), application.programId(), partnerId, reviewer, now));
         partners.onboard(new NewPartner(partnerId, application.programId(), application.id(),

@@ -109,6 +109,18 @@ public class ProgramService {
     }
 
     /**
+     * {@link #require}, the program's row share-locked until the transaction ends: for a writer that makes a
+     * partner of a type the program recruits, so a revision that drops the type ({@link #revise} locks the
+     * row for update, then looks for partners of the types it drops) cannot commit between this writer's
+     * check of the type and its insert of the partner. It waits for this transaction and then sees the
+     * partner; or, when it came first, this read waits for it and sees the revised types.
+     */
+    public Program requireForReference(UUID id) {
+        return programs.findByIdOptional(id, LockModeType.PESSIMISTIC_READ)
+                .orElseThrow(() -> Problems.unprocessable("program " + id + " does not exist"));
+    }
+
+    /**
      * Deletes a program nobody has applied to or joined yet (a mistake, a draft); its onboarding plan goes
      * with it. Once applications or partners refer to it, it stays (409): close it to applications instead.
      */

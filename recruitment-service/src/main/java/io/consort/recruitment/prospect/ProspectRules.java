@@ -47,7 +47,7 @@ public final class ProspectRules {
             }
         }
         if (r.website() != null) {
-            Optional<String> fromWebsite = r.website().length() > 500 ? Optional.empty() : domainOf(r.website());
+            Optional<String> fromWebsite = Websites.domainOf(r.website());
             if (fromWebsite.isEmpty()) {
                 errors.add(new FieldError("website", "must be an http(s) URL of a public domain, at most 500 characters"));
             } else if (domain == null) {
@@ -87,71 +87,6 @@ public final class ProspectRules {
     /** Why an external id is unacceptable, or null. */
     public static String externalIdProblem(String id) {
         return ExternalIds.idProblem(id);
-    }
-
-    /**
-     * {@link Websites#domainOf}, with the plain form most imported lines have
-     * ({@code http(s)://host.example[/path]}, lower-case, nothing but letters, digits, hyphens, dots in the
-     * host) read by hand: its URI parsing and IDN conversion were a third of the cost of checking a line.
-     * Whatever the hand-reading does not vouch for goes to Websites, so the answers are the same
-     * (ProspectRulesTest compares them).
-     */
-    static Optional<String> domainOf(String website) {
-        String plain = plainDomain(website);
-        return plain != null ? Optional.of(plain) : Websites.domainOf(website);
-    }
-
-    /** The domain of a website of the plain form, or null when the website is not of that form. */
-    static String plainDomain(String website) {
-        int start = website.startsWith("https://") ? 8 : website.startsWith("http://") ? 7 : -1;
-        if (start < 0) {
-            return null;
-        }
-        int end = website.indexOf('/', start);
-        if (end < 0) {
-            end = website.length();
-        }
-        for (int i = end; i < website.length(); i++) {
-            char c = website.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == '/')) {
-                return null;
-            }
-        }
-        if (website.startsWith("www.", start)) {
-            start += 4;
-        }
-        if (end - start > 253) {
-            return null;
-        }
-        int labels = 0;
-        int label = start;
-        for (int i = start; i <= end; i++) {
-            if (i < end && website.charAt(i) != '.') {
-                char c = website.charAt(i);
-                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
-                    return null;
-                }
-                continue;
-            }
-            int length = i - label;
-            if (length < 1 || length > 63 || website.charAt(label) == '-' || website.charAt(i - 1) == '-') {
-                return null;
-            }
-            labels++;
-            label = i + 1;
-        }
-        // The top-level label: alphabetic, at least two letters (an xn-- one goes to Websites).
-        int top = website.lastIndexOf('.', end - 1) + 1;
-        if (labels < 2 || end - top < 2) {
-            return null;
-        }
-        for (int i = top; i < end; i++) {
-            if (website.charAt(i) < 'a' || website.charAt(i) > 'z') {
-                return null;
-            }
-        }
-        return Websites.registrable(website.substring(start, end));
     }
 
     private static List<String> orEmpty(List<String> values) {

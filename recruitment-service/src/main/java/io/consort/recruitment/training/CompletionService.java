@@ -68,8 +68,7 @@ public class CompletionService {
             module = modules.get(enrolment.moduleId());
         } else {
             Trainees.Person person = trainees.named(request.partnerId(), request.userId());
-            module = modules.find(request.moduleId())
-                    .orElseThrow(() -> Problems.unprocessable("training module " + request.moduleId() + " does not exist"));
+            module = modules.requireNamed(request.moduleId());
             enrolment = enrolmentService.forAttempt(person, module, by, now);
         }
 

@@ -31,8 +31,7 @@ public class EnrolmentService {
     @Transactional
     public Enrolment enrol(EnrolmentRequest request, String by) {
         Trainees.Person person = trainees.named(request.partnerId(), request.userId());
-        TrainingModule module = modules.find(request.moduleId())
-                .orElseThrow(() -> Problems.unprocessable("training module " + request.moduleId() + " does not exist"));
+        TrainingModule module = modules.requireNamed(request.moduleId());
         if (enrolments.exists(person.partnerId(), person.userId(), module.id())) {
             throw Problems.conflict("user " + person.userId() + " is already enrolled in module " + module.id());
         }

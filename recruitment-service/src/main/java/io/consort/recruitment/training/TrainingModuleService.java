@@ -44,6 +44,11 @@ public class TrainingModuleService {
         return modules.findByIdOptional(id);
     }
 
+    /** The module a request names (an enrolment, an attempt), or 422: the request refers to one that does not exist. */
+    public TrainingModule requireNamed(UUID id) {
+        return find(id).orElseThrow(() -> Problems.unprocessable("training module " + id + " does not exist"));
+    }
+
     public Page<TrainingModule> list(PageRequest page, Sort sort) {
         return KeysetQuery.of(TrainingModule.class).sort(sort).fetch(page, TrainingModule::createdAt,
                 TrainingModule::id);

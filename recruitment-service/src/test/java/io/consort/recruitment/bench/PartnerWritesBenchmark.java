@@ -47,6 +47,7 @@ class PartnerWritesBenchmark {
 
     static final int PARTNERS = Integer.getInteger("bench.partners", 10_000);
     static final int SECONDS = Integer.getInteger("bench.seconds", 8);
+    static final int WARMUPS = Integer.getInteger("bench.partnerWarmups", 2);
 
     @Inject
     AgroalDataSource dataSource;
@@ -59,21 +60,35 @@ class PartnerWritesBenchmark {
                 .when().post("/api/v1/programs").then().statusCode(201).extract().path("id");
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        bulk(partnerNdjson(2_000, programId, run + "w", ""), "CREATED"); // warm-up
-        bulk(partnerNdjson(2_000, programId, run + "w", " renamed"), "UPDATED");
+        // Warm-up at the measured size: with 2,000 lines (one batch) the JIT compilers still took 1.5 s of the
+        // measured 10,000-line bulk's 2.9 s of JVM CPU.
+        for (int i = 0; i < WARMUPS; i++) {
+            bulk(partnerNdjson(PARTNERS, programId, run + "w" + i, ""), "CREATED");
+            bulk(partnerNdjson(PARTNERS, programId, run + "w" + i, " renamed"), "UPDATED");
+        }
         byte[] body = partnerNdjson(PARTNERS, programId, run + "m", "");
         awaitOutboxDrained();
         checkpoint();
+        RecruitmentBenchmark.Cpu before = cpu();
         long created = bulk(body, "CREATED");
+        RecruitmentBenchmark.Cpu createdCpu = cpu().minus(before);
+        before = cpu();
         awaitOutboxDrained();
+        RecruitmentBenchmark.Cpu createdDrainCpu = cpu().minus(before);
         checkpoint();
         long unchanged = bulk(body, "UPDATED");
         awaitOutboxDrained();
         checkpoint();
-        long changed = bulk(partnerNdjson(PARTNERS, programId, run + "m", " renamed"), "UPDATED");
+        byte[] renamed = partnerNdjson(PARTNERS, programId, run + "m", " renamed");
+        before = cpu();
+        long changed = bulk(renamed, "UPDATED");
+        RecruitmentBenchmark.Cpu changedCpu = cpu().minus(before);
+        before = cpu();
         awaitOutboxDrained();
+        RecruitmentBenchmark.Cpu changedDrainCpu = cpu().minus(before);
         checkpoint();
         long copy = rawPartnerCopy(PARTNERS, programId);
+        RecruitmentBenchmark.Cpu copyCpu = lastCopyCpu;
         double copyRate = rate(PARTNERS, copy);
 
         // Single writers: warm the path once, then 1, 4 and 16 clients.
@@ -91,6 +106,11 @@ class PartnerWritesBenchmark {
                 100 * rate(PARTNERS, created) / copyRate, rate(PARTNERS, unchanged), rate(PARTNERS, changed),
                 100 * rate(PARTNERS, changed) / copyRate);
         System.out.printf("raw COPY of %d such rows into a table like partners: %.0f rows/s%n", PARTNERS, copyRate);
+        System.out.println("CPU of the created bulk:  " + createdCpu.describe());
+        System.out.println("  after it, until the relay had published its events: " + createdDrainCpu.describe());
+        System.out.println("CPU of the changed bulk:  " + changedCpu.describe());
+        System.out.println("  after it, until the relay had published its events: " + changedDrainCpu.describe());
+        System.out.println("CPU of the raw COPY:      " + copyCpu.describe());
         for (int i = 0; i < clients.length; i++) {
             System.out.printf("single upserts by external id, %2d clients: %.0f writes/s%n", clients[i], perSecond[i]);
         }
@@ -174,6 +194,8 @@ class PartnerWritesBenchmark {
         return rate(writes, nanos);
     }
 
+    RecruitmentBenchmark.Cpu lastCopyCpu;
+
     /** COPY of {@code count} partner rows of the same shape into a table like partners (no trigger, no events). */
     long rawPartnerCopy(int count, String programId) throws Exception {
         StringBuilder csv = new StringBuilder(count * 250);
@@ -187,13 +209,20 @@ class PartnerWritesBenchmark {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS partners_copy_bench (LIKE partners INCLUDING ALL)");
             s.execute("TRUNCATE partners_copy_bench");
+            RecruitmentBenchmark.Cpu before = cpu();
             long started = System.nanoTime();
             c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY partners_copy_bench (id, program_id, name, "
                     + "partner_type, region, domain, state, version, created_at, updated_at, created_by, updated_by, "
                     + "origin, website, specialisations, industries) FROM STDIN WITH (FORMAT csv)",
                     new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-            return System.nanoTime() - started;
+            long nanos = System.nanoTime() - started;
+            lastCopyCpu = cpu().minus(before);
+            return nanos;
         }
+    }
+
+    RecruitmentBenchmark.Cpu cpu() throws Exception {
+        return RecruitmentBenchmark.cpu(dataSource);
     }
 
     void checkpoint() throws Exception {

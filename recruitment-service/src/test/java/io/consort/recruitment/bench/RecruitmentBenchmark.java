@@ -177,6 +177,10 @@ class RecruitmentBenchmark {
     }
 
     Cpu cpu() throws Exception {
+        return cpu(dataSource);
+    }
+
+    static Cpu cpu(AgroalDataSource dataSource) throws Exception {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

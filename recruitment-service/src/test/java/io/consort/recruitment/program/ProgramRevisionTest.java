@@ -11,14 +11,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.agroal.api.AgroalDataSource;
 import io.consort.recruitment.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Revising a program, and which programs a partner's people may read. */
@@ -26,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class ProgramRevisionTest {
 
     private static final String PROGRAM = "/api/v1/programs/{id}";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aManagerRevisesTheProfileWithIfMatchAndTheVersionMovesOn() {
@@ -88,6 +99,38 @@ class ProgramRevisionTest {
         asManager().when().post("/api/v1/applications/{id}/approve", application)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("does not recruit RESELLER"));
+        asManager().when().get("/api/v1/applications/{id}", application)
+                .then().statusCode(200).body("state", equalTo("SUBMITTED")).body("partnerId", nullValue());
+    }
+
+    /**
+     * The race between the two: a revision that drops the type commits after approval checked the type but
+     * before approval inserted the partner. Approval share-locks the program's row, so while a revision holds
+     * it (here a transaction that locks it as {@link ProgramService#revise} does and drops RESELLER) the
+     * approval waits, and then sees the revised types.
+     */
+    @Test
+    void anApprovalWaitsForARevisionInProgressAndSeesItsTypes() throws Exception {
+        String program = createProgram();
+        String application = Fixtures.submitApplication(program, Fixtures.uniqueName("Racing Reseller"));
+        try (Connection revision = dataSource.getConnection()) {
+            revision.setAutoCommit(false);
+            try (PreparedStatement lock = revision.prepareStatement("SELECT id FROM programs WHERE id = ? FOR UPDATE");
+                    PreparedStatement drop = revision.prepareStatement(
+                            "UPDATE programs SET partner_types = '[\"MSP\"]', version = version + 1 WHERE id = ?")) {
+                lock.setObject(1, UUID.fromString(program));
+                lock.executeQuery().close();
+                drop.setObject(1, UUID.fromString(program));
+                drop.executeUpdate();
+            }
+            CompletableFuture<Response> approval = CompletableFuture.supplyAsync(() ->
+                    asManager().when().post("/api/v1/applications/{id}/approve", application).andReturn());
+            Thread.sleep(1_500);
+            assertFalse(approval.isDone(), "the approval waits for the revision holding the program's row");
+            revision.commit();
+            approval.get(60, TimeUnit.SECONDS).then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("does not recruit RESELLER"));
+        }
         asManager().when().get("/api/v1/applications/{id}", application)
                 .then().statusCode(200).body("state", equalTo("SUBMITTED")).body("partnerId", nullValue());
     }
