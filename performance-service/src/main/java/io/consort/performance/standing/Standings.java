@@ -24,12 +24,13 @@ import io.consort.performance.scorecard.Scorecard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -206,7 +207,7 @@ public class Standings {
         private final Map<UUID, Function<LocalDate, ScoringModel>> models = new HashMap<>();
         private Map<UUID, PartnerFacts.History> histories = Map.of();
         private Map<UUID, Ledgers.Booked> booked = Map.of();
-        private final Map<UUID, Scorecard> locked = new HashMap<>();
+        private final Map<UUID, Card> locked = new HashMap<>();
 
         /**
          * Reads these partners' histories (the facts the evaluation needs and the day totals of the rest),
@@ -214,9 +215,7 @@ public class Standings {
          * the batch's facts are stored, under their partners' advisory locks.
          */
         void prefetch(Collection<UUID> partnerIds) {
-            List<Scorecard> cards = Scorecard.<Scorecard>find("partnerId in ?1 order by partnerId", List.copyOf(partnerIds))
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-            cards.forEach(card -> locked.put(card.partnerId, card));
+            lockCards(partnerIds).forEach(card -> locked.put(card.partnerId, card));
             List<UUID> open = List.copyOf(locked.keySet());
             histories = Standings.this.facts.historiesOf(open);
             if (publishing && !open.isEmpty()) {
@@ -245,10 +244,11 @@ public class Standings {
         final List<Outbox.Emission<ScoreChanged>> scores = new ArrayList<>();
         final List<Outbox.Emission<TierChanged>> tiers = new ArrayList<>();
         final Ledgers.Appends ledger = new Ledgers.Appends();
+        final List<Card> cards = new ArrayList<>();
     }
 
     private void evaluate(UUID partnerId, LocalDate from, Instant trigger, Inputs inputs, Writes writes) {
-        Scorecard card = inputs.locked.get(partnerId);
+        Card card = inputs.locked.get(partnerId);
         if (card == null) {
             return; // facts wait until the partner's scorecard opens, which evaluates them all
         }
@@ -278,7 +278,7 @@ public class Standings {
         int previousScore = card.score;
         String previousTier = card.tier;
         card.score = now.score().score();
-        card.contributions = contributions(now.score());
+        card.contributions = json(contributions(now.score()));
         card.tier = now.tier().name();
         card.tierRank = now.tier().rank();
         card.eligibleTier = now.eligibility().tier().name();
@@ -304,6 +304,7 @@ public class Standings {
                     inputs.booked.getOrDefault(partnerId, new Ledgers.Booked(Map.of(), Map.of())), true, at,
                     writes.ledger);
         }
+        writes.cards.add(card);
     }
 
     /**
@@ -313,6 +314,7 @@ public class Standings {
      */
     private void write(Writes writes) {
         entityManager.flush();
+        writeCards(writes.cards);
         writeDays(writes.days);
         insertTierChanges(writes.tierChanges);
         outbox.emitAll(EventTypes.SCORE_CHANGED, writes.scores);
@@ -330,7 +332,7 @@ public class Standings {
      * program of its first onboarding start unless a later activation or profile update moves it; the
      * latest name and region.
      */
-    private static void profile(Scorecard card, List<Fact> history) {
+    private static void profile(Card card, List<Fact> history) {
         boolean started = false;
         for (Fact f : history) {
             if (OPENING.contains(f.type())) {
@@ -347,6 +349,115 @@ public class Standings {
                 }
             }
         }
+    }
+
+    /**
+     * A scorecard row as the evaluation reads and writes it: plain JDBC, not the {@link Scorecard} entity, so a
+     * batch of hundreds of partners costs one locking select and one JDBC batch of updates, without Hibernate's
+     * entity loading, snapshots and dirty checking (measured as half the intake's CPU). {@code contributions}
+     * is the JSON text; the update compares it as {@code jsonb}, so an unchanged scorecard keeps its version.
+     */
+    private static final class Card {
+        UUID id;
+        UUID partnerId;
+        UUID programId;
+        String tier;
+        int tierRank;
+        int score;
+        String eligibleTier;
+        LocalDate downgradeDueOn;
+        String contributions;
+        String explanation;
+        String partnerName;
+        String region;
+        LocalDate evaluatedOn;
+        OffsetDateTime lastChangeAt;
+        LocalDate dirtyFrom;
+        OffsetDateTime openedAt;
+        OffsetDateTime updatedAt;
+    }
+
+    /** These partners' scorecards under their row locks, taken in partner order (as every evaluation takes them). */
+    private List<Card> lockCards(Collection<UUID> partnerIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select id, partner_id, program_id, tier, tier_rank, score, eligible_tier, downgrade_due_on,
+                        cast(contributions as text), explanation, partner_name, region, evaluated_on, last_change_at,
+                        dirty_from, opened_at, updated_at
+                    from scorecard where partner_id = any(?) order by partner_id for update""")) {
+                select.setArray(1, connection.createArrayOf("uuid", partnerIds.toArray()));
+                List<Card> cards = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Card c = new Card();
+                        c.id = rs.getObject(1, UUID.class);
+                        c.partnerId = rs.getObject(2, UUID.class);
+                        c.programId = rs.getObject(3, UUID.class);
+                        c.tier = rs.getString(4);
+                        c.tierRank = rs.getInt(5);
+                        c.score = rs.getInt(6);
+                        c.eligibleTier = rs.getString(7);
+                        c.downgradeDueOn = rs.getObject(8, LocalDate.class);
+                        c.contributions = rs.getString(9);
+                        c.explanation = rs.getString(10);
+                        c.partnerName = rs.getString(11);
+                        c.region = rs.getString(12);
+                        c.evaluatedOn = rs.getObject(13, LocalDate.class);
+                        c.lastChangeAt = rs.getObject(14, OffsetDateTime.class);
+                        c.dirtyFrom = rs.getObject(15, LocalDate.class);
+                        c.openedAt = rs.getObject(16, OffsetDateTime.class);
+                        c.updatedAt = rs.getObject(17, OffsetDateTime.class);
+                        cards.add(c);
+                    }
+                }
+                return cards;
+            }
+        });
+    }
+
+    /**
+     * Writes the evaluated scorecards with one JDBC batch; a row whose every column already holds its new value
+     * is left alone, so its version (the ETag) moves only when the scorecard changed, as the entity's did.
+     */
+    private void writeCards(List<Card> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update scorecard set program_id = ?, tier = ?, tier_rank = ?, score = ?, eligible_tier = ?,
+                        downgrade_due_on = ?, contributions = cast(? as jsonb), explanation = ?, partner_name = ?,
+                        region = ?, evaluated_on = ?, last_change_at = ?, dirty_from = ?, updated_at = ?,
+                        version = version + 1
+                    where id = ? and (program_id, tier, tier_rank, score, eligible_tier, downgrade_due_on, contributions,
+                        explanation, partner_name, region, evaluated_on, last_change_at, dirty_from, updated_at)
+                        is distinct from (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Card c : cards) {
+                    int i = 1;
+                    for (int pass = 0; pass < 2; pass++) {
+                        update.setObject(i++, c.programId);
+                        update.setString(i++, c.tier);
+                        update.setInt(i++, c.tierRank);
+                        update.setInt(i++, c.score);
+                        update.setString(i++, c.eligibleTier);
+                        update.setObject(i++, c.downgradeDueOn, java.sql.Types.DATE);
+                        update.setString(i++, c.contributions);
+                        update.setString(i++, c.explanation);
+                        update.setString(i++, c.partnerName);
+                        update.setString(i++, c.region);
+                        update.setObject(i++, c.evaluatedOn, java.sql.Types.DATE);
+                        update.setObject(i++, c.lastChangeAt, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                        update.setObject(i++, c.dirtyFrom, java.sql.Types.DATE);
+                        update.setObject(i++, c.updatedAt, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                        if (pass == 0) {
+                            update.setObject(i++, c.id);
+                        }
+                    }
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
     }
 
     private void insertTierChanges(List<TierChange> changes) {
