@@ -102,28 +102,93 @@ public class Standings {
      * @return whether a scorecard was opened
      */
     public boolean open(UUID partnerId, UUID programId, Instant at) {
+        return !openAll(List.of(new Opening(partnerId, programId, at))).isEmpty();
+    }
+
+    /** A fact that opens its partner's scorecard: the partner, its program and when. */
+    public record Opening(UUID partnerId, UUID programId, Instant at) {
+    }
+
+    /**
+     * {@link #open} for many openings (in event order) with one statement: per partner, the first opening names
+     * the program and the opening event's time, and the earliest one the scorecard's {@code opened_at}; a partner
+     * opened before only has its {@code opened_at} moved earlier. The new scorecards' {@code tier.changed} are
+     * published with one outbox call and their tier changes written with one JDBC batch (a batch of onboardings
+     * opened hundreds of scorecards one statement, one outbox flush and one insert at a time).
+     *
+     * @return the partners whose scorecard this opened
+     */
+    public Set<UUID> openAll(List<Opening> openings) {
+        if (openings.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, Opening> first = new java.util.TreeMap<>(); // partner order: the rows are locked in it
+        Map<UUID, Instant> earliest = new HashMap<>();
+        for (Opening o : openings) {
+            first.putIfAbsent(o.partnerId(), o);
+            earliest.merge(o.partnerId(), o.at(), (a, b) -> a.isBefore(b) ? a : b);
+        }
         TierLadder.Rung entry = ladder().entry();
-        UUID id = scorecardId(partnerId);
-        Object inserted = entityManager.createNativeQuery("""
-                insert into scorecard (id, partner_id, program_id, tier, tier_rank, score, opened_at, updated_at,
-                    version, contributions, last_change_at, eligible_tier, explanation)
-                values (?1, ?2, ?3, ?4, ?5, 0, ?6, ?6, 0, cast('[]' as jsonb), ?6, ?4, ?7)
-                on conflict (partner_id) do update set opened_at = least(scorecard.opened_at, excluded.opened_at)
-                returning (xmax = 0)""")
-                .setParameter(1, id).setParameter(2, partnerId).setParameter(3, programId)
-                .setParameter(4, entry.name()).setParameter(5, entry.rank())
-                .setParameter(6, at.atOffset(ZoneOffset.UTC))
-                .setParameter(7, opening(entry))
-                .getSingleResult();
-        // The upsert holds the row's lock; the entity is not loaded (a batch opening hundreds of scorecards
-        // would otherwise dirty-check every one loaded before it at each statement), and the new row already
-        // holds its last change (the opening) and explanation.
-        boolean isNew = Boolean.TRUE.equals(inserted);
-        if (isNew && publishing()) {
-            outbox.emit(EventTypes.TIER_CHANGED, id, partnerId,
-                    new TierChanged(id, partnerId, null, entry.name(), entry.rank(), 0, at));
-            insertTierChanges(List.of(new TierChange(partnerId, at, null, entry, 0,
-                    opening(entry))));
+        int n = first.size();
+        Object[] ids = new Object[n];
+        Object[] partners = new Object[n];
+        Object[] programs = new Object[n];
+        String[] ats = new String[n];
+        String[] opened = new String[n];
+        int i = 0;
+        for (Opening o : first.values()) {
+            ids[i] = scorecardId(o.partnerId());
+            partners[i] = o.partnerId();
+            programs[i] = o.programId();
+            ats[i] = o.at().toString();
+            opened[i] = earliest.get(o.partnerId()).toString();
+            i++;
+        }
+        entityManager.flush();
+        Set<UUID> isNew = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into scorecard (id, partner_id, program_id, tier, tier_rank, score, opened_at, updated_at,
+                        version, contributions, last_change_at, eligible_tier, explanation)
+                    select o.id, o.partner_id, o.program_id, ?, ?, 0, cast(o.opened as timestamptz),
+                        cast(o.at as timestamptz), 0, cast('[]' as jsonb), cast(o.at as timestamptz), ?, ?
+                    from unnest(?, ?, ?, ?, ?) as o(id, partner_id, program_id, at, opened)
+                    on conflict (partner_id) do update set opened_at = least(scorecard.opened_at, excluded.opened_at)
+                    returning partner_id, (xmax = 0)""")) {
+                upsert.setString(1, entry.name());
+                upsert.setInt(2, entry.rank());
+                upsert.setString(3, entry.name());
+                upsert.setString(4, opening(entry));
+                upsert.setArray(5, connection.createArrayOf("uuid", ids));
+                upsert.setArray(6, connection.createArrayOf("uuid", partners));
+                upsert.setArray(7, connection.createArrayOf("uuid", programs));
+                upsert.setArray(8, connection.createArrayOf("text", ats));
+                upsert.setArray(9, connection.createArrayOf("text", opened));
+                Set<UUID> inserted = new java.util.HashSet<>();
+                try (ResultSet rs = upsert.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getBoolean(2)) {
+                            inserted.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+                return inserted;
+            }
+        });
+        // The upsert holds the rows' locks; no entity is loaded, and a new row already holds its last change (the
+        // opening) and explanation.
+        if (!isNew.isEmpty() && publishing()) {
+            List<Outbox.Emission<TierChanged>> events = new ArrayList<>();
+            List<TierChange> changes = new ArrayList<>();
+            for (Opening o : openings) { // event order, as one open() per fact published them
+                if (isNew.contains(o.partnerId()) && first.get(o.partnerId()) == o) {
+                    UUID id = scorecardId(o.partnerId());
+                    events.add(new Outbox.Emission<>(id, o.partnerId(),
+                            new TierChanged(id, o.partnerId(), null, entry.name(), entry.rank(), 0, o.at())));
+                    changes.add(new TierChange(o.partnerId(), o.at(), null, entry, 0, opening(entry)));
+                }
+            }
+            outbox.emitAll(EventTypes.TIER_CHANGED, events);
+            insertTierChanges(changes);
         }
         return isNew;
     }
@@ -154,11 +219,13 @@ public class Standings {
         Map<UUID, Instant> trigger = new HashMap<>();
         REPLAYING.set(true);
         try {
+            List<Opening> openings = new ArrayList<>();
             for (Fact opening : facts.openings(partnerIds, OPENING)) {
-                open(opening.partnerId(), opening.uuid("programId"), opening.occurredAt());
+                openings.add(new Opening(opening.partnerId(), opening.uuid("programId"), opening.occurredAt()));
                 from.put(opening.partnerId(), opening.day());
                 trigger.put(opening.partnerId(), opening.occurredAt());
             }
+            openAll(openings);
             reevaluateAll(from, trigger);
         } finally {
             REPLAYING.remove();
