@@ -93,6 +93,7 @@ public class FactIntake {
         Set<UUID> added = facts.recordAll(rows);
         Map<UUID, LocalDate> from = new LinkedHashMap<>();
         Map<UUID, Instant> trigger = new HashMap<>();
+        List<Standings.Opening> openings = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             PartnerFacts.New row = rows.get(i);
             if (!added.contains(row.eventId())) {
@@ -100,7 +101,7 @@ public class FactIntake {
             }
             FactHeader header = headers.get(i);
             if (OPENING.contains(row.kind()) && header.programId() != null) {
-                standings.open(row.partnerId(), header.programId(), row.occurredAt());
+                openings.add(new Standings.Opening(row.partnerId(), header.programId(), row.occurredAt()));
             }
             LocalDate day = Fact.dayOf(row.occurredAt());
             if (header.closedOn() != null && header.closedOn().isBefore(day)) {
@@ -109,6 +110,7 @@ public class FactIntake {
             from.merge(row.partnerId(), day, (a, b) -> a.isBefore(b) ? a : b);
             trigger.merge(row.partnerId(), row.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
+        standings.openAll(openings);
         standings.reevaluateAll(from, trigger);
     }
 
