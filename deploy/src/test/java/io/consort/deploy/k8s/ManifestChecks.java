@@ -501,6 +501,12 @@ final class ManifestChecks {
                 if (k.startsWith("mp.messaging.") && (k.endsWith(".topic") || k.endsWith(".dead-letter-queue.topic"))) {
                     used.add(value.toString());
                 }
+                // A channel reading several topics names them in one comma-separated list (performance's "events").
+                if (k.startsWith("mp.messaging.incoming.") && k.endsWith(".topics")) {
+                    for (String topic : value.toString().split(",")) {
+                        used.add(topic.trim());
+                    }
+                }
             });
         }
         for (String topic : used) {
