@@ -236,9 +236,14 @@ public class Rebuild {
 
     private void switchOver() {
         QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+            // EXCLUSIVE, not SHARE ROW EXCLUSIVE: the intake and the sweep lock scorecard rows (select ... for update)
+            // before they write, and a row lock taken while the switch holds the tables made the switch's delete wait
+            // for that row while its holder waited for the table: a deadlock (seen in verify). EXCLUSIVE also keeps
+            // row locks out; plain reads (the API answering from the old models) still pass. The tables are locked
+            // in the order the intake writes them, so a writer already under way is waited for, not deadlocked with.
             entityManager.createNativeQuery(
                     "lock table public.partner_fact, public.partner_day_count, public.scorecard, public.scorecard_day"
-                            + " in share row exclusive mode")
+                            + " in exclusive mode")
                     .executeUpdate();
             @SuppressWarnings("unchecked")
             List<UUID> caughtUp = entityManager.createNativeQuery("""
