@@ -15,7 +15,10 @@ export PRM_HOME="${PRM_HOME:-.prm}"
 case "$PRM_HOME" in /*) ;; *) PRM_HOME="$root/$PRM_HOME" ;; esac
 scenarios='**/faults/*IT'
 if [[ $# -gt 0 && "$1" != -* ]]; then scenarios="$1"; shift; fi
-if ! ./prm status | grep -q '^gateway  *up'; then
+# Read whole before matching: grep -q stops reading at the match, and under pipefail the SIGPIPE prm status then
+# gets on its last line made this report a running stack as down.
+stack_status="$(./prm status)"
+if ! grep -q '^gateway  *up' <<<"$stack_status"; then
     echo "No stack is up for PRM_HOME=$PRM_HOME; start one first: PRM_HOME=$PRM_HOME ./prm up -d" >&2
     exit 1
 fi
