@@ -182,7 +182,7 @@ public class PartnerBatchWriter {
             this.existing = existing;
             this.origin = origin;
             this.now = now;
-            this.rules = new PartnerRules(id -> programCache.computeIfAbsent(id, programs::require),
+            this.rules = new PartnerRules(id -> programCache.computeIfAbsent(id, programs::requireForReference),
                     ancestry::checkParent, owners::checkFree);
         }
 

@@ -70,7 +70,7 @@ public class PartnerWrites {
     }
 
     private PartnerRules rules() {
-        return new PartnerRules(programs::require, this::checkParent, this::checkExternalIdsFree);
+        return new PartnerRules(programs::requireForReference, this::checkParent, this::checkExternalIdsFree);
     }
 
     /** The parent rule of {@link Ancestry}, against the hierarchy as this transaction sees it (the parent share-locked). */

@@ -135,6 +135,39 @@ class ProgramRevisionTest {
                 .then().statusCode(200).body("state", equalTo("SUBMITTED")).body("partnerId", nullValue());
     }
 
+    /**
+     * The same race for an integrator's upsert: creating a partner of a type the program recruits share-locks the
+     * program's row as approval does, so a revision dropping that type in progress is waited for and then seen.
+     */
+    @Test
+    void aPartnerUpsertWaitsForARevisionInProgressAndSeesItsTypes() throws Exception {
+        String program = createProgram();
+        String externalId = "race-" + UUID.randomUUID();
+        Map<String, Object> partner = Map.of("programId", program, "name", Fixtures.uniqueName("Racing Upsert"),
+                "type", "RESELLER", "region", "EMEA", "website", "https://" + externalId + ".example");
+        try (Connection revision = dataSource.getConnection()) {
+            revision.setAutoCommit(false);
+            try (PreparedStatement lock = revision.prepareStatement("SELECT id FROM programs WHERE id = ? FOR UPDATE");
+                    PreparedStatement drop = revision.prepareStatement(
+                            "UPDATE programs SET partner_types = '[\"MSP\"]', version = version + 1 WHERE id = ?")) {
+                lock.setObject(1, UUID.fromString(program));
+                lock.executeQuery().close();
+                drop.setObject(1, UUID.fromString(program));
+                drop.executeUpdate();
+            }
+            CompletableFuture<Response> upsert = CompletableFuture.supplyAsync(() ->
+                    asManager().contentType(ContentType.JSON).body(partner)
+                            .when().put("/api/v1/partners/by-external-id/salesforce/{id}", externalId).andReturn());
+            Thread.sleep(1_500);
+            assertFalse(upsert.isDone(), "the upsert waits for the revision holding the program's row");
+            revision.commit();
+            upsert.get(60, TimeUnit.SECONDS).then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("does not recruit RESELLER"));
+        }
+        asManager().when().get("/api/v1/partners/by-external-id/salesforce/{id}", externalId)
+                .then().statusCode(404);
+    }
+
     @Test
     void anUnusedProgramIsDeletedWithItsPlanAndAUsedOneStays() {
         String unused = createProgram();

@@ -2,10 +2,12 @@ package io.consort.chassis.inbox;
 
 import io.consort.chassis.events.MalformedEventException;
 import io.consort.chassis.events.TraceHeaders;
+import io.consort.contracts.Topics;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -31,6 +33,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -149,8 +152,10 @@ public class Inbox {
      * a {@code @Blocking} method taking a {@link KafkaRecordBatch}): the poll's records are applied as one
      * batch (falling back to one record at a time should the batch fail), each record that is unreadable or
      * still fails after the retries is nacked on its own, so the channel's
-     * {@code failure-strategy=dead-letter-queue} parks just that record on its dead-letter topic with the
-     * reason, and then the whole batch is acknowledged (parking a record acknowledges it; the batch's
+     * {@code failure-strategy=dead-letter-queue} parks just that record, with the reason, on its own topic's
+     * dead-letter topic ({@link Topics#deadLetter}{@code (record's topic, consumer)}, named per record, so a
+     * channel reading several topics parks each record beside its own topic), and then the whole batch is
+     * acknowledged (parking a record acknowledges it; the batch's
      * acknowledgement commits its offsets). The caller returns the stage from its {@code @Incoming} method.
      * When this method returns, the batch's effects have committed (or been parked).
      */
@@ -166,7 +171,10 @@ public class Inbox {
         List<Failed> failed = processBatch(consumer, records, effect);
         List<CompletableFuture<Void>> parked = new ArrayList<>(failed.size());
         for (Failed failure : failed) {
-            parked.add(messages.get(failure.record()).nack(failure.failure()).toCompletableFuture());
+            String deadLetters = Topics.deadLetter(failure.record().topic(), consumer);
+            parked.add(messages.get(failure.record()).nack(failure.failure(),
+                    Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withTopic(deadLetters).build()))
+                    .toCompletableFuture());
         }
         return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
     }
