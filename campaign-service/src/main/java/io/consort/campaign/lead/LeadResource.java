@@ -3,7 +3,7 @@ package io.consort.campaign.lead;
 import io.consort.campaign.support.ApiErrors;
 import io.consort.chassis.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import io.consort.campaign.support.QueryParams;
+import io.consort.chassis.paging.QueryParams;
 import io.consort.chassis.etag.ETags;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;

@@ -8,7 +8,7 @@ import io.consort.chassis.paging.Sort;
 import io.consort.chassis.security.CallerScope;
 import io.consort.chassis.security.Roles;
 import io.consort.recruitment.support.PublicLimit;
-import io.consort.recruitment.support.QueryParams;
+import io.consort.chassis.paging.QueryParams;
 import io.consort.recruitment.support.RateLimitedPerClient;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -16,7 +16,7 @@ import io.consort.chassis.security.CallerScope;
 import io.consort.chassis.security.Roles;
 import io.consort.chassis.bulk.BulkLineResult;
 import io.consort.chassis.bulk.Ndjson;
-import io.consort.recruitment.support.QueryParams;
+import io.consort.chassis.paging.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

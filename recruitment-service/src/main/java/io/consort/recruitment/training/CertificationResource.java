@@ -3,7 +3,7 @@ package io.consort.recruitment.training;
 import io.consort.chassis.paging.Page;
 import io.consort.chassis.paging.PageRequest;
 import io.consort.chassis.security.Roles;
-import io.consort.recruitment.support.QueryParams;
+import io.consort.chassis.paging.QueryParams;
 import io.consort.recruitment.support.Timestamps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
