@@ -85,7 +85,7 @@ public class Gateway {
     private static RateLimits rateLimits(GatewayConfig.RateLimitConfig c) {
         List<RateLimits.Rule> rules = c.rules().entrySet().stream()
                 .map(e -> new RateLimits.Rule(new RateLimits.Limit(e.getKey(), e.getValue().limit(), e.getValue().period()),
-                        e.getValue().prefix(), RateLimits.method(e.getValue().method())))
+                        e.getValue().prefix(), RateLimits.method(e.getValue().method()), e.getValue().publicOnly()))
                 .toList();
         return new RateLimits(new RateLimits.Limit("authenticated", c.authenticated().limit(), c.authenticated().period()),
                 new RateLimits.Limit("anonymous", c.anonymous().limit(), c.anonymous().period()), rules, c.maxClients());

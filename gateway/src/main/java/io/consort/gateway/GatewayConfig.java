@@ -86,6 +86,10 @@ public interface GatewayConfig {
         /** One method only; {@code *} for any. */
         @WithDefault("*")
         String method();
+
+        /** Count only calls to public operations (made without a token, per client address); a signed-in caller is not held to it. */
+        @WithDefault("false")
+        boolean publicOnly();
     }
 
     /** How the edge checks bearer tokens: those of one realm, for one audience. */

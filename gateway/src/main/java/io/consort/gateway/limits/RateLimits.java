@@ -15,8 +15,8 @@ import java.util.Locale;
 /**
  * Per-client rate limits: one Bucket4j token bucket per (rule, client), the client being the token's subject
  * or, on a public path without a token, the client's address. A request takes the most specific rule that
- * matches its path (and method, if the rule names one); without one, the limit for signed-in or anonymous
- * callers. Buckets of clients that went quiet are dropped (Caffeine, expiring after twice the longest period),
+ * matches its path (and method, if the rule names one) and its caller (a rule may count only calls to public
+ * operations, made without a token); without one, the limit for signed-in or anonymous callers. Buckets of clients that went quiet are dropped (Caffeine, expiring after twice the longest period),
  * so a scan from many addresses cannot grow the table without bound.
  */
 public final class RateLimits {
@@ -28,10 +28,18 @@ public final class RateLimits {
         }
     }
 
-    /** A limit for a path prefix (whole segments), optionally for one method only. */
-    public record Rule(Limit limit, String prefix, HttpMethod method) {
-        boolean matches(HttpMethod m, String path) {
-            return (method == null || method.equals(m))
+    /**
+     * A limit for a path prefix (whole segments), optionally for one method only, and optionally for anonymous callers
+     * only ({@code publicOnly}: the stricter limit of a public write such as {@code POST /api/v1/applications}, which
+     * must not hold a signed-in manager approving applications under the same prefix to 10 a minute).
+     */
+    public record Rule(Limit limit, String prefix, HttpMethod method, boolean publicOnly) {
+        public Rule(Limit limit, String prefix, HttpMethod method) {
+            this(limit, prefix, method, false);
+        }
+
+        boolean matches(HttpMethod m, String path, Caller caller) {
+            return (method == null || method.equals(m)) && !(publicOnly && caller.authenticated())
                     && (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
         }
     }
@@ -75,7 +83,7 @@ public final class RateLimits {
 
     Limit limitFor(HttpMethod method, String path, Caller caller) {
         for (Rule rule : rules) {
-            if (rule.matches(method, path)) {
+            if (rule.matches(method, path, caller)) {
                 return rule.limit();
             }
         }

@@ -16,7 +16,8 @@ class RateLimitsTest {
     private final RateLimits limits = new RateLimits(
             new RateLimits.Limit("authenticated", 1200, Duration.ofMinutes(1)),
             new RateLimits.Limit("anonymous", 120, Duration.ofMinutes(1)),
-            List.of(rule("applications", 10, "/api/v1/applications", "POST"),
+            List.of(new RateLimits.Rule(new RateLimits.Limit("applications", 10, Duration.ofMinutes(1)),
+                            "/api/v1/applications", HttpMethod.POST, true),
                     rule("lead-forms", 20, "/api/v1/forms", "POST"),
                     rule("tracked-links", 60, "/t", "*")),
             1000);
@@ -37,6 +38,17 @@ class RateLimitsTest {
         assertEquals("anonymous", limits.limitFor(HttpMethod.GET, "/api/v1/partner-directory", ip).name());
         assertEquals("anonymous", limits.limitFor(HttpMethod.GET, "/tx/abc", ip).name(), "whole segments only");
         assertEquals("authenticated", limits.limitFor(HttpMethod.GET, "/api/v1/programs", user).name());
+    }
+
+    /** A manager's approvals are under the applications prefix, but a signed-in caller has its own, larger limit. */
+    @Test
+    void aSignedInCallerIsNotHeldToThePublicOperationsRules() {
+        Caller manager = Caller.subject("manager-1");
+        assertEquals("authenticated", limits.limitFor(HttpMethod.POST, "/api/v1/applications/a1/approve", manager).name());
+        for (int i = 0; i < 30; i++) {
+            assertTrue(limits.check(HttpMethod.POST, "/api/v1/applications/a" + i + "/approve", manager).allowed(),
+                    "approval " + (i + 1) + " of a burst");
+        }
     }
 
     @Test
