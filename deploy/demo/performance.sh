@@ -2,7 +2,7 @@
 # Demo data of performance-service for ./prm up: the vendor's exchange rates, a scorecard definition
 # for every program that has none yet, and leaderboards showing partner names. Partners' scores, tiers
 # and histories come from the events the other services' demo data produce.
-# Usage: source this file, then: demo_performance GATEWAY_URL MANAGER_TOKEN
+# Usage: source this file, then: [PRM_DEMO_PROGRAM_IDS="<id> ..."] demo_performance GATEWAY_URL MANAGER_TOKEN
 
 demo_performance() {
     local gw="$1" token="$2"
@@ -18,9 +18,15 @@ demo_performance() {
         done
     done
 
-    # A scorecard definition for each program still on the default (version 0).
+    # A scorecard definition for each program still on the default (version 0): each program ./prm names in
+    # PRM_DEMO_PROGRAM_IDS (those there before journey/'s demo partners, whose programs bring their own
+    # definitions and are made meanwhile), or, run on its own, every program.
     local programs program version
-    programs=$(curl -fsS "${auth[@]}" "$gw/api/v1/programs?limit=200" | grep -oE '"id":"[0-9a-f-]{36}"' | cut -d'"' -f4)
+    if [[ -n "${PRM_DEMO_PROGRAM_IDS+set}" ]]; then
+        programs="$PRM_DEMO_PROGRAM_IDS"
+    else
+        programs=$(curl -fsS "${auth[@]}" "$gw/api/v1/programs?limit=200" | grep -oE '"id":"[0-9a-f-]{36}"' | cut -d'"' -f4)
+    fi
     for program in $programs; do
         version=$(curl -fsS "${auth[@]}" "$gw/api/v1/scorecard-definitions/$program" | grep -oE '"version":[0-9]+' | cut -d: -f2)
         [ "$version" = "0" ] || continue

@@ -54,7 +54,7 @@ public class KeycloakLogins {
     String clientId;
     @ConfigProperty(name = "quarkus.keycloak.admin-client.client-secret")
     String clientSecret;
-    @ConfigProperty(name = "consort.recruitment.users.keycloak.timeout", defaultValue = "5s")
+    @ConfigProperty(name = "consort.recruitment.users.keycloak.timeout", defaultValue = "15s")
     Duration timeout;
 
     private Keycloak keycloak;

@@ -46,7 +46,7 @@ public class Provisioner {
     @ConfigProperty(name = "consort.recruitment.users.provisioning.max-backoff", defaultValue = "5m")
     Duration maxBackoff;
 
-    @ConfigProperty(name = "consort.recruitment.users.keycloak.timeout", defaultValue = "5s")
+    @ConfigProperty(name = "consort.recruitment.users.keycloak.timeout", defaultValue = "15s")
     Duration keycloakTimeout;
 
     @ConfigProperty(name = "consort.recruitment.users.invitation.enabled", defaultValue = "true")

@@ -9,17 +9,25 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The background thread that works off pending partner users ({@link Provisioner}). It is woken right
- * after a transaction that queued a login change commits, and otherwise looks every
+ * The background threads that work off pending partner users ({@link Provisioner}). One is woken right
+ * after a transaction that queued a login change commits, and otherwise each looks every
  * {@code poll-interval} (or sooner, when a retry falls due), which also picks up changes queued by other
- * instances or before a restart. Instances need no leader: each attempt locks its row with
+ * instances or before a restart. Instances and threads need no leader: each attempt locks its row with
  * {@code FOR UPDATE SKIP LOCKED}.
+ *
+ * <p>{@code workers} threads (4 unless told otherwise): an attempt is a chain of blocking Keycloak calls
+ * (create, roles, the invitation mail), so one thread alone queued a burst of approvals one login after
+ * another (the demo data's dozen partners and their engineers, 24 logins at ~1-3 s each on a busy
+ * machine: the last waited 40 s), where a few overlap their waits on Keycloak. Each holds a database
+ * connection for its attempt, so they count against the pool.
  */
 @ApplicationScoped
 public class ProvisioningWorker {
@@ -38,6 +46,9 @@ public class ProvisioningWorker {
     @ConfigProperty(name = "consort.recruitment.users.provisioning.max-backoff", defaultValue = "5m")
     Duration maxBackoff;
 
+    @ConfigProperty(name = "consort.recruitment.users.provisioning.workers", defaultValue = "4")
+    int workers;
+
     @Inject
     Provisioner provisioner;
 
@@ -45,7 +56,7 @@ public class ProvisioningWorker {
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     void onStart(@Observes StartupEvent event) {
         start();
@@ -55,13 +66,18 @@ public class ProvisioningWorker {
         stop();
     }
 
-    /** Called once the transaction that queued the change has committed; a rolled-back one wakes nobody. */
+    /**
+     * Called once the transaction that queued the change has committed; a rolled-back one wakes nobody. Wakes one
+     * more thread per change, up to all of them: a burst of changes is worked on by every thread at once.
+     */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) LoginChangeQueued queued) {
-        wake.release();
+        if (wake.availablePermits() < Math.max(1, workers)) {
+            wake.release();
+        }
     }
 
     synchronized void start() {
-        if (thread != null) {
+        if (!threads.isEmpty()) {
             return;
         }
         if (!enabled) {
@@ -69,23 +85,27 @@ public class ProvisioningWorker {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "consort-login-provisioner");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < Math.max(1, workers); i++) {
+            Thread thread = new Thread(this::run, "consort-login-provisioner-" + (i + 1));
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
     }
 
     synchronized void stop() {
         running = false;
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
+        threads.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (Thread t : threads) {
             try {
-                t.join(TimeUnit.SECONDS.toMillis(15));
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
+        threads.clear();
     }
 
     private void run() {
@@ -125,9 +145,8 @@ public class ProvisioningWorker {
 
     private void sleep(Duration duration) {
         try {
-            if (wake.tryAcquire(Math.max(1, duration.toMillis()), TimeUnit.MILLISECONDS)) {
-                wake.drainPermits();
-            }
+            // One permit wakes one thread, which drains what is due; the others sleep on unless woken too.
+            wake.tryAcquire(Math.max(1, duration.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             // Only stop() interrupts; the loop checks running.
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -252,6 +253,42 @@ class PartnerUserProvisioningTest {
         restoreKeycloak();
         stubs.clear();
         fixture.await(email, row -> row.state().equals("ACTIVE"), PATIENCE);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "prm-admin")
+    void severalPendingLoginsAreProvisionedAtOnce() {
+        // Keycloak takes 1.5 s over each of these creates (within the test profile's 2 s timeout). One thread at a
+        // time would start a create only once the one before was answered; the workers overlap them.
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String pattern = "burst-[0-9]-" + tag + "@acme-users\\.example";
+        long delayMillis = 1_500;
+        stub(post(urlPathEqualTo(USERS)).withRequestBody(matchingJsonPath("$.username", matching(pattern)))
+                .willReturn(aResponse().withStatus(201).withFixedDelay((int) delayMillis)
+                        .withHeader("Location", "{{request.baseUrl}}" + USERS + "/{{randomValue type='UUID'}}")
+                        .withTransformers("response-template")));
+        List<String> emails = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            emails.add("burst-" + i + "-" + tag + "@acme-users.example");
+            invite(PartnerUsersFixture.ACME, emails.get(i - 1)).then().statusCode(201);
+        }
+
+        for (String email : emails) {
+            fixture.await(email, row -> row.state().equals("ACTIVE"), PATIENCE);
+        }
+        // When Keycloak received each login's first create: were some of them waiting on Keycloak at the same time?
+        List<Long> started = emails.stream().map(email -> keycloak.find(postRequestedFor(urlPathEqualTo(USERS))
+                        .withRequestBody(matchingJsonPath("$.username", equalTo(email)))).stream()
+                .mapToLong(r -> r.getLoggedDate().getTime()).min().orElseThrow()).sorted().toList();
+        int mostAtOnce = 0;
+        for (long start : started) {
+            mostAtOnce = Math.max(mostAtOnce, (int) started.stream()
+                    .filter(other -> other >= start && other < start + delayMillis).count());
+        }
+        long first = started.get(0);
+        assertTrue(mostAtOnce >= 2, "creates of the four logins started at "
+                + started.stream().map(t -> "+" + (t - first)).toList()
+                + " ms: none while another was still waiting on Keycloak");
     }
 
     @Test
