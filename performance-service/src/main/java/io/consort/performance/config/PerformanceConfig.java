@@ -26,4 +26,11 @@ public interface PerformanceConfig {
     /** Most records of one channel applied in one transaction (the channels' {@code max.poll.records}). */
     @WithDefault("250")
     int intakeBatch();
+
+    /**
+     * Most facts kept parsed in memory, over all partners, so an evaluation reads only a partner's facts stored
+     * since its last one ({@code HistoryCache}); 0 turns the cache off.
+     */
+    @WithDefault("500000")
+    long historyCacheFacts();
 }
