@@ -79,9 +79,12 @@ public class Ledgers {
     public record Desired(List<Ledger.Line> incentives, List<Ledger.Line> attribution, String digest) {
     }
 
-    /** What the partner's ledgers should hold, from its facts (sorted by time) and its evaluated days. */
-    public Desired desired(List<Fact> facts, List<PartnerEvaluation.Day> days, ExchangeRates rates, IncentiveRules rules) {
-        Deals deals = Deals.of(facts, rates);
+    /**
+     * What the partner's ledgers should hold, from its facts (sorted by time), their deals ({@code Deals.of(facts,
+     * rates)}) and its evaluated days.
+     */
+    public Desired desired(List<Fact> facts, Deals deals, List<PartnerEvaluation.Day> days, ExchangeRates rates,
+            IncentiveRules rules) {
         Map<LocalDate, String> tiers = new HashMap<>();
         days.forEach(d -> tiers.put(d.day(), d.tier().name()));
         String entry = days.isEmpty() ? "REGISTERED" : days.get(0).tier().name();

@@ -8,6 +8,7 @@ import io.consort.contracts.events.ScoreChanged;
 import io.consort.contracts.events.TierChanged;
 import io.consort.performance.config.EvaluationSettings;
 import io.consort.performance.config.PerformanceConfig;
+import io.consort.performance.domain.Deals;
 import io.consort.performance.domain.EventNames;
 import io.consort.performance.domain.Fact;
 import io.consort.performance.domain.Kpi;
@@ -320,7 +321,8 @@ public class Standings {
         List<Fact> history = read.facts();
         profile(card, history);
         EvaluationSettings.Snapshot settings = inputs.settings;
-        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, read.counts(), settings.rates(),
+        Deals deals = Deals.of(history, settings.rates());
+        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, deals, read.counts(), settings.rates(),
                 settings.models(card.programId), settings.ladder(), opened, today, config.windowDays());
         LocalDate rewriteFrom = from;
         if (card.evaluatedOn != null && card.evaluatedOn.isBefore(rewriteFrom)) {
@@ -363,7 +365,7 @@ public class Standings {
                 writes.tierChanges.add(new TierChange(partnerId, at, previousTier, now.tier(), card.score,
                         card.explanation));
             }
-            Ledgers.Desired desired = ledgers.desired(history, days, settings.rates(), settings.rules());
+            Ledgers.Desired desired = ledgers.desired(history, deals, days, settings.rates(), settings.rules());
             if (!desired.digest().equals(card.ledgerDigest)) {
                 writes.ledgerUpdates.add(new LedgerUpdate(partnerId, desired, at));
                 card.ledgerDigest = desired.digest();
