@@ -1,5 +1,10 @@
 package io.consort.performance;
 
+import static io.consort.performance.Records.add;
+import static io.consort.performance.Records.at;
+import static io.consort.performance.Records.onOwnThread;
+import static io.consort.performance.Records.state;
+import static io.consort.performance.Records.won;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -15,18 +20,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,7 +123,7 @@ class IncrementalEvaluationTest {
 
     /** Evaluating the partner from nothing — its history read whole, its ledgers read whole — changes nothing. */
     private void assertFromNothingChangesNothing(UUID partner) {
-        String incremental = state(partner);
+        String incremental = state(entityManager, partner);
         cache.use("dropped by " + getClass().getSimpleName() + " " + UUID.randomUUID());
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("update scorecard set ledger_digest = null where partner_id = ?1")
@@ -132,7 +132,7 @@ class IncrementalEvaluationTest {
             QuarkusTransaction.requiringNew().run(() -> standings.reevaluate(partner, today.minusDays(60), Instant.now()));
             return null;
         });
-        assertEquals(incremental, state(partner));
+        assertEquals(incremental, state(entityManager, partner));
     }
 
     private void apply(List<ConsumerRecord<String, String>> records, int expected) {
@@ -151,50 +151,10 @@ class IncrementalEvaluationTest {
                 where partner_id = ?1 and day = ?2""").setParameter(1, partner).setParameter(2, today)
                 .getSingleResult()));
     }
-
-    /** What an evaluation stores about the partner: its scorecard, every stored day, its ledgers and tier changes. */
-    private String state(UUID partner) {
-        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager.createNativeQuery("""
-                select concat_ws(' | ',
-                    (select concat_ws(',', tier, tier_rank, score, eligible_tier, downgrade_due_on, cast(contributions as text),
-                        explanation, partner_name, region, updated_at, version) from scorecard where partner_id = ?1),
-                    (select string_agg(concat_ws(',', day, score, tier, eligible_tier, downgrade_due_on, cast(kpis as text),
-                        cast(contributions as text), explanation), ';' order by day) from scorecard_day where partner_id = ?1),
-                    (select string_agg(concat_ws(',', line_key, kind, amount, period, day, reason), ';' order by seq)
-                        from incentive_entry where partner_id = ?1),
-                    (select string_agg(concat_ws(',', line_key, kind, amount, day, reason), ';' order by seq)
-                        from attribution_line where partner_id = ?1),
-                    (select count(*) from tier_change where partner_id = ?1))""")
-                .setParameter(1, partner).getSingleResult()));
-    }
-
-    private static <T> T onOwnThread(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work).join();
-    }
-
     private static String certification(UUID id, UUID partner, String user, LocalDate on, Instant expiresAt) {
         return """
                 {"certificationId":"%s","partnerId":"%s","userId":"%s","moduleId":"%s","completionId":"%s","name":"Pro","expiresAt":%s,"occurredAt":"%s"}"""
                 .formatted(id, partner, user, id, id, expiresAt == null ? "null" : "\"" + expiresAt + "\"", at(on));
     }
 
-    private static String won(UUID deal, UUID partner, LocalDate closedOn, String amount) {
-        return """
-                {"dealId":"%s","partnerId":"%s","customerName":"C","customerDomain":"c.example","products":[],"amount":{"amount":"%s","currency":"EUR"},"closedOn":"%s","leadId":null,"campaignId":null,"occurredAt":"%s"}"""
-                .formatted(deal, partner, amount, closedOn, at(closedOn));
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(10, 0).toInstant(ZoneOffset.UTC);
-    }
-
-    private static void add(List<ConsumerRecord<String, String>> records, String topic, String ceType, UUID partner,
-            String json) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, records.size(), partner.toString(), json);
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/consort/test",
-                "ce_type", ceType, "ce_time", Instant.now().toString(), "ce_subject", partner.toString(),
-                "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        records.add(record);
-    }
 }

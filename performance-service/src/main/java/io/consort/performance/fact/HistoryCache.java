@@ -24,7 +24,7 @@ import java.util.UUID;
  * it commits (a rolled-back batch's facts never existed), an older read never replaces a newer one, and the whole
  * cache is dropped when the settings stamp moves ({@code EvaluationSettings}; a rebuild's switch moves it, since
  * it replaces the facts table). Least recently used partners are dropped beyond
- * {@code consort.performance.history-cache-facts} facts in all.
+ * {@code consort.performance.history-cache-facts} facts in all (by default a quarter of the heap's worth).
  */
 @ApplicationScoped
 public class HistoryCache {
@@ -56,9 +56,18 @@ public class HistoryCache {
         return entries.get(partnerId);
     }
 
+    /** About what one parsed fact takes on the heap (its JSON tree, ids and times), to size the cache by default. */
+    static final long BYTES_PER_FACT = 2048;
+
+    /** The most facts kept: {@code consort.performance.history-cache-facts}, or a quarter of the heap's worth. */
+    long budget() {
+        long configured = config.historyCacheFacts();
+        return configured >= 0 ? configured : Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_FACT;
+    }
+
     /** Keeps {@code read} once the current transaction commits (nothing if it rolls back or the cache was dropped meanwhile). */
     public void keepOnCommit(Map<UUID, Entry> read) {
-        if (read.isEmpty() || config.historyCacheFacts() <= 0) {
+        if (read.isEmpty() || budget() <= 0) {
             return;
         }
         String stamp;
@@ -79,7 +88,7 @@ public class HistoryCache {
         });
     }
 
-    private synchronized void keep(String stamp, Map<UUID, Entry> read) {
+    synchronized void keep(String stamp, Map<UUID, Entry> read) {
         if (!stamp.equals(generation)) {
             return;
         }
@@ -92,7 +101,8 @@ public class HistoryCache {
             entries.put(partnerId, entry);
         });
         Iterator<Entry> eldest = entries.values().iterator();
-        while (size > config.historyCacheFacts() && eldest.hasNext()) {
+        long budget = budget();
+        while (size > budget && eldest.hasNext()) {
             size -= eldest.next().facts().size();
             eldest.remove();
         }

@@ -278,7 +278,8 @@ public class PartnerFacts {
     private Fact fact(ResultSet rs, UUID partnerId) throws java.sql.SQLException {
         UUID eventId = rs.getObject(1, UUID.class);
         try {
-            return new Fact(eventId, rs.getString(2), partnerId, rs.getObject(3, OffsetDateTime.class).toInstant(),
+            // the type interned: a cached history holds many facts of the same few types (HistoryCache)
+            return new Fact(eventId, rs.getString(2).intern(), partnerId, rs.getObject(3, OffsetDateTime.class).toInstant(),
                     mapper.readTree(rs.getString(4)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable fact " + eventId, e);
