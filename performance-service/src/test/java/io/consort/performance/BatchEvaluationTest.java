@@ -1,5 +1,10 @@
 package io.consort.performance;
 
+import static io.consort.performance.Records.add;
+import static io.consort.performance.Records.at;
+import static io.consort.performance.Records.onOwnThread;
+import static io.consort.performance.Records.state;
+import static io.consort.performance.Records.won;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +17,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,10 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,7 +119,7 @@ class BatchEvaluationTest {
         assertEquals(events.size() - 1, applied, "the duplicate is applied once");
 
         Map<UUID, String> batched = new LinkedHashMap<>();
-        partners.forEach(p -> batched.put(p, state(p)));
+        partners.forEach(p -> batched.put(p, state(entityManager, p)));
         for (UUID p : partners) {
             onOwnThread(() -> {
                 QuarkusTransaction.requiringNew().run(() -> standings.reevaluate(p, today.minusDays(40), Instant.now()));
@@ -126,7 +127,7 @@ class BatchEvaluationTest {
             });
         }
         for (UUID p : partners) {
-            assertEquals(batched.get(p), state(p), "partner " + p + " alone ends where the batch did");
+            assertEquals(batched.get(p), state(entityManager, p), "partner " + p + " alone ends where the batch did");
             List<String> keys = ledgerKeys("incentive_entry", p);
             assertTrue(keys.containsAll(certifications.get(p)) && keys.contains("first-deal"),
                     "partner " + p + " has its bonuses: " + keys);
@@ -137,52 +138,10 @@ class BatchEvaluationTest {
         assertTrue(ledgerKeys("attribution_line", partners.get(0)).isEmpty());
         assertTrue(ledgerKeys("attribution_line", partners.get(1)).isEmpty());
     }
-
-    /** What an evaluation stores about the partner: its scorecard, every stored day, its ledgers and tier changes. */
-    private String state(UUID partner) {
-        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager.createNativeQuery("""
-                select concat_ws(' | ',
-                    (select concat_ws(',', tier, tier_rank, score, eligible_tier, downgrade_due_on, cast(contributions as text),
-                        explanation, partner_name, region, updated_at) from scorecard where partner_id = ?1),
-                    (select string_agg(concat_ws(',', day, score, tier, eligible_tier, downgrade_due_on, cast(kpis as text),
-                        cast(contributions as text), explanation), ';' order by day) from scorecard_day where partner_id = ?1),
-                    (select string_agg(concat_ws(',', line_key, kind, amount, period, day, reason), ';' order by seq)
-                        from incentive_entry where partner_id = ?1),
-                    (select string_agg(concat_ws(',', line_key, kind, amount, day, reason), ';' order by seq)
-                        from attribution_line where partner_id = ?1),
-                    (select count(*) from tier_change where partner_id = ?1))""")
-                .setParameter(1, partner).getSingleResult()));
-    }
-
     @SuppressWarnings("unchecked")
     private List<String> ledgerKeys(String table, UUID partner) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("select line_key from " + table + " where partner_id = ?1 order by seq")
                 .setParameter(1, partner).getResultList());
-    }
-
-    /** On a thread of its own, as the consumer runs: outside the test's request. */
-    private static <T> T onOwnThread(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work).join();
-    }
-
-    private static String won(UUID deal, UUID partner, LocalDate closedOn, String amount) {
-        return """
-                {"dealId":"%s","partnerId":"%s","customerName":"C","customerDomain":"c.example","products":[],"amount":{"amount":"%s","currency":"EUR"},"closedOn":"%s","leadId":null,"campaignId":null,"occurredAt":"%s"}"""
-                .formatted(deal, partner, amount, closedOn, at(closedOn));
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(10, 0).toInstant(ZoneOffset.UTC);
-    }
-
-    private static void add(List<ConsumerRecord<String, String>> records, String topic, String ceType, UUID partner,
-            String json) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, records.size(), partner.toString(), json);
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/consort/test",
-                "ce_type", ceType, "ce_time", Instant.now().toString(), "ce_subject", partner.toString(),
-                "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        records.add(record);
     }
 }

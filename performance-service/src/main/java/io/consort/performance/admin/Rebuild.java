@@ -48,6 +48,9 @@ public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
     private static final List<String> TOPICS = List.of(Topics.PARTNERS, Topics.COMMUNITY, Topics.CAMPAIGNS);
+    /** The setting whose version a rebuild's switch moves: a stamp, not a document anyone reads. */
+    static final String FACTS_REPLACED = "facts-replaced";
+
     private static final List<String> TABLES = List.of("partner_fact", "partner_day_count", "scorecard",
             "scorecard_day");
 
@@ -270,6 +273,13 @@ public class Rebuild {
                     update public.scorecard s set version = k.version + 1,
                         last_change_at = greatest(s.last_change_at, k.last_change_at)
                     from kept k where k.partner_id = s.partner_id""").executeUpdate();
+            // the facts' rows were replaced (with other seqs): move the settings' stamp so every instance drops the
+            // histories it keeps (HistoryCache) before its next evaluation
+            entityManager.createNativeQuery("""
+                    insert into setting (name, version, body, updated_at, updated_by)
+                    values ('%s', 1, cast('{}' as jsonb), now(), 'rebuild')
+                    on conflict (name) do update set version = setting.version + 1, updated_at = excluded.updated_at"""
+                    .formatted(FACTS_REPLACED)).executeUpdate();
             reevaluation.markAll(LocalDate.now(clock));
         });
         QuarkusTransaction.requiringNew().run(() ->

@@ -8,14 +8,18 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * The vendor's exchange rates as the domain uses them, kept between evaluations while the table is
- * unchanged: every event's evaluation needs them.
- */
+/** The vendor's exchange rates as the domain uses them (kept between batches by {@link EvaluationSettings}). */
 @ApplicationScoped
 public class Rates {
+
+    /**
+     * What changes whenever the rates table does (a rate added, replaced or removed), as one SQL expression:
+     * part of {@link EvaluationSettings}'s one stamp query per batch.
+     */
+    static final String STAMP = """
+            (select count(*) || '/' || coalesce(max(version), 0) || '/' || coalesce(cast(max(updated_at) as text), '')
+             from exchange_rate)""";
 
     @Inject
     EntityManager entityManager;
@@ -23,25 +27,8 @@ public class Rates {
     @Inject
     PerformanceConfig config;
 
-    private record Loaded(String stamp, ExchangeRates rates) {
-    }
-
-    private final AtomicReference<Loaded> cached = new AtomicReference<>();
-
-    /** The rates as this transaction sees them; reloaded only when the table changed (its stamp differs). */
-    public ExchangeRates current() {
-        Object[] stamp = (Object[]) entityManager.createNativeQuery(
-                "select count(*), coalesce(max(version), 0), cast(max(updated_at) as text) from exchange_rate").getSingleResult();
-        String key = stamp[0] + "/" + stamp[1] + "/" + stamp[2];
-        Loaded loaded = cached.get();
-        if (loaded == null || !loaded.stamp().equals(key)) {
-            loaded = new Loaded(key, load());
-            cached.set(loaded);
-        }
-        return loaded.rates();
-    }
-
-    private ExchangeRates load() {
+    /** The rates as this transaction sees them, read from the table. */
+    public ExchangeRates load() {
         ExchangeRates rates = new ExchangeRates(config.currency());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select currency, valid_from, rate from exchange_rate")

@@ -44,11 +44,18 @@ public final class Deals {
         this.rates = rates;
     }
 
+    /** The facts that say something about a deal; no other fact's {@code dealId} is read. */
+    private static final java.util.Set<String> DEAL_FACTS = java.util.Set.of(EventNames.DEAL_REGISTERED,
+            EventNames.DEAL_WON, EventNames.DEAL_LOST, EventNames.DEAL_EXPIRED, EventNames.DEAL_REJECTED);
+
     /** {@code facts} sorted by time. */
     public static Deals of(List<Fact> facts, ExchangeRates rates) {
         Deals deals = new Deals(rates);
         Map<UUID, Fact> firstOutcome = new LinkedHashMap<>();
         for (Fact f : facts) {
+            if (!DEAL_FACTS.contains(f.type())) {
+                continue;
+            }
             UUID dealId = f.uuid("dealId");
             if (dealId == null) {
                 continue;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -14,11 +13,12 @@ import java.util.UUID;
 public record Fact(UUID eventId, String type, UUID partnerId, Instant occurredAt, JsonNode data) {
 
     public LocalDate day() {
-        return occurredAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        return dayOf(occurredAt);
     }
 
+    /** The UTC day of an instant (as {@code instant.atOffset(UTC).toLocalDate()}, without building zone rules each time). */
     public static LocalDate dayOf(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400L));
     }
 
     public boolean is(String ceType) {

@@ -38,6 +38,13 @@ public final class PartnerEvaluation {
     public static List<Day> evaluate(List<Fact> facts, DayCounts counts, ExchangeRates rates,
             Function<LocalDate, ScoringModel> models, TierLadder ladder, LocalDate opened, LocalDate today,
             int windowDays) {
+        return evaluate(facts, Deals.of(facts, rates), counts, rates, models, ladder, opened, today, windowDays);
+    }
+
+    /** @param deals {@code Deals.of(facts, rates)}, when the caller needs them too (the ledgers) */
+    public static List<Day> evaluate(List<Fact> facts, Deals deals, DayCounts counts, ExchangeRates rates,
+            Function<LocalDate, ScoringModel> models, TierLadder ladder, LocalDate opened, LocalDate today,
+            int windowDays) {
         LocalDate earliest = facts.isEmpty() ? null : facts.get(0).day();
         if (counts.first() != null && (earliest == null || counts.first().isBefore(earliest))) {
             earliest = counts.first();
@@ -45,7 +52,7 @@ public final class PartnerEvaluation {
         LocalDate first = earliest == null || !earliest.isBefore(opened) ? opened
                 : earliest.isBefore(opened.minusDays(windowDays)) ? opened.minusDays(windowDays) : earliest;
         LocalDate last = today.isBefore(opened) ? opened : today;
-        Timeline timeline = Timeline.compute(facts, counts, rates, first, last, windowDays);
+        Timeline timeline = Timeline.compute(facts, deals, counts, rates, first, last, windowDays);
         TierAssignment assignment = new TierAssignment(ladder.entry(), ladder.graceDays());
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {

@@ -85,11 +85,16 @@ public final class Timeline {
      */
     public static Timeline compute(List<Fact> facts, DayCounts counts, ExchangeRates rates, LocalDate first,
             LocalDate last, int windowDays) {
+        return compute(facts, Deals.of(facts, rates), counts, rates, first, last, windowDays);
+    }
+
+    /** @param deals {@code Deals.of(facts, rates)}, when the caller needs them too */
+    public static Timeline compute(List<Fact> facts, Deals deals, DayCounts counts, ExchangeRates rates, LocalDate first,
+            LocalDate last, int windowDays) {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("last " + last + " before first " + first);
         }
         int size = (int) ChronoUnit.DAYS.between(first, last) + 1;
-        Deals deals = Deals.of(facts, rates);
         Timeline t = new Timeline(first, size, new ArrayList<>(deals.unconverted()));
         Ranges r = new Ranges(first, size);
 

@@ -134,21 +134,52 @@ public class PartnerFacts {
     public record History(List<Fact> facts, DayCounts counts, Instant latest) {
     }
 
-    /** {@link History} of each of these partners, with three queries whatever their number. */
+    /** {@link History} of each of these partners, with two queries whatever their number. */
     public Map<UUID, History> historiesOf(Collection<UUID> partnerIds) {
+        return historiesOf(partnerIds, null);
+    }
+
+    /**
+     * {@link History} of each of these partners, with two queries whatever their number; with a {@code cache}, only
+     * the facts stored since a partner's cached history are read and parsed, merged into it in time order, and the
+     * result kept for the next batch once this transaction commits.
+     */
+    public Map<UUID, History> historiesOf(Collection<UUID> partnerIds, HistoryCache cache) {
         entityManager.flush();
+        int n = partnerIds.size();
+        Object[] ids = partnerIds.toArray();
+        Object[] after = new Object[n];
+        Map<UUID, HistoryCache.Entry> cached = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            HistoryCache.Entry entry = cache == null ? null : cache.get((UUID) ids[i]);
+            if (entry != null) {
+                cached.put((UUID) ids[i], entry);
+            }
+            after[i] = entry == null ? 0L : entry.seq();
+        }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Object[] ids = partnerIds.toArray();
-            Map<UUID, List<Fact>> facts = new HashMap<>();
+            Map<UUID, List<Fact>> added = new HashMap<>();
+            Map<UUID, Instant> latest = new HashMap<>();
+            Map<UUID, Long> seqs = new HashMap<>();
+            // every fact stored since (all of them without a cached history): the time and seq of each, the content
+            // of those the evaluation reads
             try (PreparedStatement select = connection.prepareStatement("""
-                    select event_id, event_type, occurred_at, cast(data as text), partner_id from partner_fact
-                    where partner_id = any(?) and event_type = any(?) order by partner_id, occurred_at, event_id""")) {
-                select.setArray(1, connection.createArrayOf("uuid", ids));
-                select.setArray(2, connection.createArrayOf("text", DayCounts.NEEDS_FACT.toArray()));
+                    select f.event_id, f.event_type, f.occurred_at,
+                        case when f.event_type = any(?) then cast(f.data as text) end, f.partner_id, f.seq
+                    from unnest(?, ?) as s(p, after) join partner_fact f on f.partner_id = s.p and f.seq > s.after
+                    order by f.partner_id, f.occurred_at, f.event_id""")) {
+                select.setArray(1, connection.createArrayOf("text", DayCounts.NEEDS_FACT.toArray()));
+                select.setArray(2, connection.createArrayOf("uuid", ids));
+                select.setArray(3, connection.createArrayOf("bigint", after));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         UUID partnerId = rs.getObject(5, UUID.class);
-                        facts.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(fact(rs, partnerId));
+                        Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
+                        latest.merge(partnerId, at, (a, b) -> a.isAfter(b) ? a : b);
+                        seqs.merge(partnerId, rs.getLong(6), Math::max);
+                        if (rs.getString(4) != null) {
+                            added.computeIfAbsent(partnerId, p -> new ArrayList<>()).add(fact(rs, partnerId));
+                        }
                     }
                 }
             }
@@ -164,22 +195,55 @@ public class PartnerFacts {
                 }
             }
             Map<UUID, History> histories = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select p, (select max(occurred_at) from partner_fact f where f.partner_id = p)
-                    from unnest(?) as p""")) {
-                select.setArray(1, connection.createArrayOf("uuid", ids));
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        UUID partnerId = rs.getObject(1, UUID.class);
-                        OffsetDateTime latest = rs.getObject(2, OffsetDateTime.class);
-                        histories.put(partnerId, new History(facts.getOrDefault(partnerId, List.of()),
-                                counts.getOrDefault(partnerId, new DayCounts()),
-                                latest == null ? null : latest.toInstant()));
-                    }
+            Map<UUID, HistoryCache.Entry> keep = new HashMap<>();
+            for (Object id : ids) {
+                UUID partnerId = (UUID) id;
+                HistoryCache.Entry old = cached.get(partnerId);
+                List<Fact> facts = merge(old == null ? List.of() : old.facts(), added.getOrDefault(partnerId, List.of()));
+                Instant last = old == null ? latest.get(partnerId) : later(old.latest(), latest.get(partnerId));
+                histories.put(partnerId, new History(facts, counts.getOrDefault(partnerId, new DayCounts()), last));
+                long seq = seqs.getOrDefault(partnerId, old == null ? 0L : old.seq());
+                if (cache != null && seq > 0 && (old == null || seq > old.seq())) {
+                    keep.put(partnerId, new HistoryCache.Entry(seq, facts, last));
                 }
+            }
+            if (cache != null) {
+                cache.keepOnCommit(keep);
             }
             return histories;
         });
+    }
+
+    /** The order of {@code order by occurred_at, event_id} (PostgreSQL compares uuids as unsigned bytes). */
+    static final java.util.Comparator<Fact> HISTORY_ORDER = java.util.Comparator.comparing(Fact::occurredAt)
+            .thenComparing(Fact::eventId, (a, b) -> {
+                int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+            });
+
+    /** Two lists sorted in history order, merged into a new one (the cached one is shared, never changed). */
+    static List<Fact> merge(List<Fact> old, List<Fact> added) {
+        if (added.isEmpty()) {
+            return old;
+        }
+        if (old.isEmpty()) {
+            return added;
+        }
+        List<Fact> merged = new ArrayList<>(old.size() + added.size());
+        int i = 0;
+        int j = 0;
+        while (i < old.size() || j < added.size()) {
+            if (j == added.size() || (i < old.size() && HISTORY_ORDER.compare(old.get(i), added.get(j)) <= 0)) {
+                merged.add(old.get(i++));
+            } else {
+                merged.add(added.get(j++));
+            }
+        }
+        return merged;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /**
@@ -214,7 +278,8 @@ public class PartnerFacts {
     private Fact fact(ResultSet rs, UUID partnerId) throws java.sql.SQLException {
         UUID eventId = rs.getObject(1, UUID.class);
         try {
-            return new Fact(eventId, rs.getString(2), partnerId, rs.getObject(3, OffsetDateTime.class).toInstant(),
+            // the type interned: a cached history holds many facts of the same few types (HistoryCache)
+            return new Fact(eventId, rs.getString(2).intern(), partnerId, rs.getObject(3, OffsetDateTime.class).toInstant(),
                     mapper.readTree(rs.getString(4)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable fact " + eventId, e);

@@ -4,7 +4,6 @@ import io.consort.chassis.outbox.Outbox;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.IncentiveAccrued;
 import io.consort.performance.config.PerformanceConfig;
-import io.consort.performance.config.Settings;
 import io.consort.performance.domain.Attribution;
 import io.consort.performance.domain.Deals;
 import io.consort.performance.domain.ExchangeRates;
@@ -15,6 +14,7 @@ import io.consort.performance.domain.PartnerEvaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,23 +41,16 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Ledgers {
 
-    public static final String RULES = "incentive-rules";
+    public static final String RULES = io.consort.performance.config.EvaluationSettings.RULES;
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    Settings settings;
 
     @Inject
     PerformanceConfig config;
 
     @Inject
     Outbox outbox;
-
-    public IncentiveRules rules() {
-        return settings.read(RULES, IncentiveRules.class, IncentiveRules.DEFAULT).body();
-    }
 
     /** What a partner's two ledgers hold so far, by line key. */
     public record Booked(Map<String, Ledger.Booked> incentives, Map<String, Ledger.Booked> attribution) {
@@ -78,27 +71,64 @@ public class Ledgers {
     }
 
     /**
-     * Adds to {@code out} the lines that bring the partner's ledgers in step with its facts, given
-     * what they hold ({@code booked}, read before this batch changed them).
+     * The lines a partner's two ledgers should hold according to its facts and evaluated days, and their
+     * digest: after {@link #reconcile} the booked lines of every key add up to what these lines say (and every
+     * other booked key to zero), so while the digest is the one a partner's last reconcile stored, its ledgers
+     * are already right and need not be read at all.
      */
-    public void reconcile(UUID partnerId, List<Fact> facts, List<PartnerEvaluation.Day> days, ExchangeRates rates,
-            IncentiveRules rules, Booked booked, boolean publish, Instant at, Appends out) {
-        Deals deals = Deals.of(facts, rates);
+    public record Desired(List<Ledger.Line> incentives, List<Ledger.Line> attribution, String digest) {
+    }
+
+    /**
+     * What the partner's ledgers should hold, from its facts (sorted by time), their deals ({@code Deals.of(facts,
+     * rates)}) and its evaluated days.
+     */
+    public Desired desired(List<Fact> facts, Deals deals, List<PartnerEvaluation.Day> days, ExchangeRates rates,
+            IncentiveRules rules) {
         Map<LocalDate, String> tiers = new HashMap<>();
         days.forEach(d -> tiers.put(d.day(), d.tier().name()));
         String entry = days.isEmpty() ? "REGISTERED" : days.get(0).tier().name();
         LocalDate last = days.isEmpty() ? null : days.get(days.size() - 1).day();
-        List<Ledger.Line> incentives = Ledger.diff(
-                rules.desired(facts, deals, day -> tiers.getOrDefault(day, last != null && day.isAfter(last)
-                        ? tiers.get(last) : entry), rates.base()),
-                booked.incentives(), IncentiveRules.REVERSAL);
-        for (Ledger.Line line : incentives) {
-            out.incentives.add(new Append(UUID.randomUUID(), partnerId, line, rates.base(), at, publish));
+        List<Ledger.Line> incentives = rules.desired(facts, deals, day -> tiers.getOrDefault(day,
+                last != null && day.isAfter(last) ? tiers.get(last) : entry), rates.base());
+        List<Ledger.Line> credits = Attribution.desired(facts, deals, config.influenceWindowDays());
+        return new Desired(incentives, credits, digest(incentives, credits));
+    }
+
+    /**
+     * A digest of what the ledgers should add up to: each key's total (lines of one key summed, as
+     * {@link Ledger#diff} sums them), keys adding up to zero left out (a zero key and an absent one need the same
+     * lines: none), amounts compared by value (250 and 250.00 alike).
+     */
+    static String digest(List<Ledger.Line> incentives, List<Ledger.Line> attribution) {
+        java.util.TreeMap<String, BigDecimal> totals = new java.util.TreeMap<>();
+        incentives.forEach(l -> totals.merge("I " + l.key(), l.amount(), BigDecimal::add));
+        attribution.forEach(l -> totals.merge("A " + l.key(), l.amount(), BigDecimal::add));
+        StringBuilder text = new StringBuilder();
+        totals.forEach((key, total) -> {
+            if (total.signum() != 0) {
+                text.append(key).append('=').append(total.stripTrailingZeros().toPlainString()).append('\n');
+            }
+        });
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        List<Ledger.Line> credits = Ledger.diff(Attribution.desired(facts, deals, config.influenceWindowDays()),
-                booked.attribution(), null);
-        for (Ledger.Line line : credits) {
-            out.attribution.add(new Append(UUID.randomUUID(), partnerId, line, rates.base(), at, false));
+    }
+
+    /**
+     * Adds to {@code out} the lines that bring the partner's ledgers to {@code desired}, given what they hold
+     * ({@code booked}, read before this batch changed them).
+     */
+    public void reconcile(UUID partnerId, Desired desired, String currency, Booked booked, boolean publish, Instant at,
+            Appends out) {
+        for (Ledger.Line line : Ledger.diff(desired.incentives(), booked.incentives(), IncentiveRules.REVERSAL)) {
+            out.incentives.add(new Append(UUID.randomUUID(), partnerId, line, currency, at, publish));
+        }
+        for (Ledger.Line line : Ledger.diff(desired.attribution(), booked.attribution(), null)) {
+            out.attribution.add(new Append(UUID.randomUUID(), partnerId, line, currency, at, false));
         }
     }
 

@@ -6,18 +6,16 @@ import io.consort.chassis.outbox.Outbox;
 import io.consort.contracts.EventTypes;
 import io.consort.contracts.events.ScoreChanged;
 import io.consort.contracts.events.TierChanged;
-import io.consort.performance.config.Definitions;
+import io.consort.performance.config.EvaluationSettings;
 import io.consort.performance.config.PerformanceConfig;
-import io.consort.performance.config.Rates;
-import io.consort.performance.config.Settings;
+import io.consort.performance.domain.Deals;
 import io.consort.performance.domain.EventNames;
-import io.consort.performance.domain.ExchangeRates;
 import io.consort.performance.domain.Fact;
-import io.consort.performance.domain.IncentiveRules;
 import io.consort.performance.domain.Kpi;
 import io.consort.performance.domain.PartnerEvaluation;
 import io.consort.performance.domain.ScoringModel;
 import io.consort.performance.domain.TierLadder;
+import io.consort.performance.fact.HistoryCache;
 import io.consort.performance.fact.PartnerFacts;
 import io.consort.performance.incentive.Ledgers;
 import io.consort.performance.scorecard.Scorecard;
@@ -53,7 +51,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Standings {
 
-    public static final String TIERS = "tiers";
+    public static final String TIERS = EvaluationSettings.TIERS;
 
     /** The facts that carry a partner's profile and open its scorecard. */
     public static final Set<String> OPENING = Set.of(EventNames.ONBOARDING_STARTED, EventNames.PARTNER_ACTIVATED,
@@ -68,13 +66,10 @@ public class Standings {
     PartnerFacts facts;
 
     @Inject
-    Rates rates;
+    EvaluationSettings settings;
 
     @Inject
-    Definitions definitions;
-
-    @Inject
-    Settings settings;
+    HistoryCache historyCache;
 
     @Inject
     PerformanceConfig config;
@@ -92,7 +87,7 @@ public class Standings {
     Ledgers ledgers;
 
     public TierLadder ladder() {
-        return settings.read(TIERS, TierLadder.class, TierLadder.DEFAULT).body();
+        return settings.current().ladder();
     }
 
     /**
@@ -258,40 +253,36 @@ public class Standings {
         inputs.prefetch(from.keySet());
         Writes writes = new Writes();
         from.forEach((partnerId, day) -> evaluate(partnerId, day, trigger.get(partnerId), inputs, writes));
+        reconcileLedgers(inputs, writes);
         write(writes);
     }
 
     /**
-     * What every evaluation of a batch reads besides the partner's facts: the rates, the ladder, the incentive
-     * rules and the programs' definitions, read once per batch; and the partners' histories, scorecards and
-     * ledgers, read with a few queries for all of them.
+     * What every evaluation of a batch reads: the partners' scorecards (under their row locks, in partner order),
+     * the settings (kept between batches while their stamp is unchanged: {@link EvaluationSettings}) and the
+     * partners' histories (the facts stored since each one's cached history, and the day totals), with a few
+     * queries for all of them. Their ledgers are read after the evaluations, and only for the partners whose
+     * ledgers should now hold something else ({@link Ledgers.Desired}).
      */
     private final class Inputs {
-        final ExchangeRates rates = Standings.this.rates.current();
-        final TierLadder ladder = ladder();
         final boolean publishing = publishing();
-        final IncentiveRules rules = publishing ? ledgers.rules() : null;
-        private final Map<UUID, Function<LocalDate, ScoringModel>> models = new HashMap<>();
+        EvaluationSettings.Snapshot settings;
         private Map<UUID, PartnerFacts.History> histories = Map.of();
-        private Map<UUID, Ledgers.Booked> booked = Map.of();
         private final Map<UUID, Card> locked = new HashMap<>();
 
         /**
-         * Reads these partners' histories (the facts the evaluation needs and the day totals of the rest),
-         * scorecards (under their row locks, in partner order) and ledgers with one query each; call it after
-         * the batch's facts are stored, under their partners' advisory locks.
+         * Locks and reads the scorecards first, then the settings' stamp: a rebuild's switch (which replaces the
+         * facts and moves the stamp) either committed before the locks were taken, and the stamp shows it, or waits
+         * for this transaction. Call it after the batch's facts are stored, under their partners' advisory locks.
          */
         void prefetch(Collection<UUID> partnerIds) {
             lockCards(partnerIds).forEach(card -> locked.put(card.partnerId, card));
+            settings = Standings.this.settings.current();
             List<UUID> open = List.copyOf(locked.keySet());
-            histories = Standings.this.facts.historiesOf(open);
-            if (publishing && !open.isEmpty()) {
-                booked = ledgers.bookedOf(open);
+            if (publishing) {
+                historyCache.use(settings.stamp());
             }
-        }
-
-        Function<LocalDate, ScoringModel> models(UUID programId) {
-            return models.computeIfAbsent(programId, definitions::inForce);
+            histories = Standings.this.facts.historiesOf(open, publishing ? historyCache : null);
         }
     }
 
@@ -312,6 +303,11 @@ public class Standings {
         final List<Outbox.Emission<TierChanged>> tiers = new ArrayList<>();
         final Ledgers.Appends ledger = new Ledgers.Appends();
         final List<Card> cards = new ArrayList<>();
+        final List<LedgerUpdate> ledgerUpdates = new ArrayList<>();
+    }
+
+    /** A partner whose ledgers should now hold something else than at its last reconcile. */
+    private record LedgerUpdate(UUID partnerId, Ledgers.Desired desired, Instant at) {
     }
 
     private void evaluate(UUID partnerId, LocalDate from, Instant trigger, Inputs inputs, Writes writes) {
@@ -324,8 +320,10 @@ public class Standings {
         PartnerFacts.History read = inputs.histories.get(partnerId);
         List<Fact> history = read.facts();
         profile(card, history);
-        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, read.counts(), inputs.rates,
-                inputs.models(card.programId), inputs.ladder, opened, today, config.windowDays());
+        EvaluationSettings.Snapshot settings = inputs.settings;
+        Deals deals = Deals.of(history, settings.rates());
+        List<PartnerEvaluation.Day> days = PartnerEvaluation.evaluate(history, deals, read.counts(), settings.rates(),
+                settings.models(card.programId), settings.ladder(), opened, today, config.windowDays());
         LocalDate rewriteFrom = from;
         if (card.evaluatedOn != null && card.evaluatedOn.isBefore(rewriteFrom)) {
             rewriteFrom = card.evaluatedOn;
@@ -367,11 +365,30 @@ public class Standings {
                 writes.tierChanges.add(new TierChange(partnerId, at, previousTier, now.tier(), card.score,
                         card.explanation));
             }
-            ledgers.reconcile(partnerId, history, days, inputs.rates, inputs.rules,
-                    inputs.booked.getOrDefault(partnerId, new Ledgers.Booked(Map.of(), Map.of())), true, at,
-                    writes.ledger);
+            Ledgers.Desired desired = ledgers.desired(history, deals, days, settings.rates(), settings.rules());
+            if (!desired.digest().equals(card.ledgerDigest)) {
+                writes.ledgerUpdates.add(new LedgerUpdate(partnerId, desired, at));
+                card.ledgerDigest = desired.digest();
+            }
         }
         writes.cards.add(card);
+    }
+
+    /**
+     * Appends the lines that bring the ledgers of the partners whose desired lines changed in step, their booked
+     * lines read with one query per ledger for all of them (the others' ledgers already hold what they should).
+     */
+    private void reconcileLedgers(Inputs inputs, Writes writes) {
+        if (writes.ledgerUpdates.isEmpty()) {
+            return;
+        }
+        Map<UUID, Ledgers.Booked> booked = ledgers.bookedOf(writes.ledgerUpdates.stream().map(LedgerUpdate::partnerId)
+                .toList());
+        for (LedgerUpdate u : writes.ledgerUpdates) {
+            ledgers.reconcile(u.partnerId(), u.desired(), inputs.settings.rates().base(),
+                    booked.getOrDefault(u.partnerId(), new Ledgers.Booked(Map.of(), Map.of())), true, u.at(),
+                    writes.ledger);
+        }
     }
 
     /**
@@ -442,6 +459,7 @@ public class Standings {
         LocalDate dirtyFrom;
         OffsetDateTime openedAt;
         OffsetDateTime updatedAt;
+        String ledgerDigest;
     }
 
     /** These partners' scorecards under their row locks, taken in partner order (as every evaluation takes them). */
@@ -450,7 +468,7 @@ public class Standings {
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, partner_id, program_id, tier, tier_rank, score, eligible_tier, downgrade_due_on,
                         cast(contributions as text), explanation, partner_name, region, evaluated_on, last_change_at,
-                        dirty_from, opened_at, updated_at
+                        dirty_from, opened_at, updated_at, ledger_digest
                     from scorecard where partner_id = any(?) order by partner_id for update""")) {
                 select.setArray(1, connection.createArrayOf("uuid", partnerIds.toArray()));
                 List<Card> cards = new ArrayList<>();
@@ -474,6 +492,7 @@ public class Standings {
                         c.dirtyFrom = rs.getObject(15, LocalDate.class);
                         c.openedAt = rs.getObject(16, OffsetDateTime.class);
                         c.updatedAt = rs.getObject(17, OffsetDateTime.class);
+                        c.ledgerDigest = rs.getString(18);
                         cards.add(c);
                     }
                 }
@@ -484,47 +503,54 @@ public class Standings {
 
     /**
      * Writes the evaluated scorecards with one JDBC batch; a row whose every column already holds its new value
-     * is left alone, so its version (the ETag) moves only when the scorecard changed, as the entity's did.
+     * is left alone, so its version (the ETag) moves only when the scorecard changed, as the entity's did. The
+     * ledger digest is bookkeeping, not part of the scorecard: a new one is written without moving the version.
      */
     private void writeCards(List<Card> cards) {
         if (cards.isEmpty()) {
             return;
         }
+        String columns = """
+                (program_id, tier, tier_rank, score, eligible_tier, downgrade_due_on, contributions, explanation,
+                    partner_name, region, evaluated_on, last_change_at, dirty_from, updated_at)""";
+        String values = "(?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)";
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
-                    update scorecard set program_id = ?, tier = ?, tier_rank = ?, score = ?, eligible_tier = ?,
-                        downgrade_due_on = ?, contributions = cast(? as jsonb), explanation = ?, partner_name = ?,
-                        region = ?, evaluated_on = ?, last_change_at = ?, dirty_from = ?, updated_at = ?,
-                        version = version + 1
-                    where id = ? and (program_id, tier, tier_rank, score, eligible_tier, downgrade_due_on, contributions,
-                        explanation, partner_name, region, evaluated_on, last_change_at, dirty_from, updated_at)
-                        is distinct from (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)""")) {
+                    update scorecard set %1$s = %2$s, ledger_digest = ?,
+                        version = version + case when %1$s is distinct from %2$s then 1 else 0 end
+                    where id = ? and (%1$s is distinct from %2$s or ledger_digest is distinct from ?)"""
+                    .formatted(columns, values))) {
                 for (Card c : cards) {
-                    int i = 1;
-                    for (int pass = 0; pass < 2; pass++) {
-                        update.setObject(i++, c.programId);
-                        update.setString(i++, c.tier);
-                        update.setInt(i++, c.tierRank);
-                        update.setInt(i++, c.score);
-                        update.setString(i++, c.eligibleTier);
-                        update.setObject(i++, c.downgradeDueOn, java.sql.Types.DATE);
-                        update.setString(i++, c.contributions);
-                        update.setString(i++, c.explanation);
-                        update.setString(i++, c.partnerName);
-                        update.setString(i++, c.region);
-                        update.setObject(i++, c.evaluatedOn, java.sql.Types.DATE);
-                        update.setObject(i++, c.lastChangeAt, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                        update.setObject(i++, c.dirtyFrom, java.sql.Types.DATE);
-                        update.setObject(i++, c.updatedAt, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                        if (pass == 0) {
-                            update.setObject(i++, c.id);
-                        }
-                    }
+                    int i = bind(update, 1, c);
+                    update.setString(i++, c.ledgerDigest);
+                    i = bind(update, i, c);
+                    update.setObject(i++, c.id);
+                    i = bind(update, i, c);
+                    update.setString(i, c.ledgerDigest);
                     update.addBatch();
                 }
                 update.executeBatch();
             }
         });
+    }
+
+    /** Binds the card's columns, in {@link #writeCards}'s order, from {@code i}; returns the next index. */
+    private static int bind(PreparedStatement update, int i, Card c) throws java.sql.SQLException {
+        update.setObject(i++, c.programId);
+        update.setString(i++, c.tier);
+        update.setInt(i++, c.tierRank);
+        update.setInt(i++, c.score);
+        update.setString(i++, c.eligibleTier);
+        update.setObject(i++, c.downgradeDueOn, java.sql.Types.DATE);
+        update.setString(i++, c.contributions);
+        update.setString(i++, c.explanation);
+        update.setString(i++, c.partnerName);
+        update.setString(i++, c.region);
+        update.setObject(i++, c.evaluatedOn, java.sql.Types.DATE);
+        update.setObject(i++, c.lastChangeAt, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        update.setObject(i++, c.dirtyFrom, java.sql.Types.DATE);
+        update.setObject(i++, c.updatedAt, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        return i;
     }
 
     private void insertTierChanges(List<TierChange> changes) {
