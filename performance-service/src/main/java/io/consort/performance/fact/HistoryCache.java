@@ -1,11 +1,10 @@
 package io.consort.performance.fact;
 
+import io.consort.chassis.persistence.AfterCommit;
 import io.consort.performance.config.PerformanceConfig;
 import io.consort.performance.domain.Fact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Iterator;
@@ -74,18 +73,7 @@ public class HistoryCache {
         synchronized (this) {
             stamp = generation;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    keep(stamp, read);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> keep(stamp, read));
     }
 
     synchronized void keep(String stamp, Map<UUID, Entry> read) {
