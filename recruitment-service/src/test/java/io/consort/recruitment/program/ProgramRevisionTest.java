@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Revising a program, and which programs a partner's people may read. */
@@ -113,24 +114,8 @@ class ProgramRevisionTest {
     void anApprovalWaitsForARevisionInProgressAndSeesItsTypes() throws Exception {
         String program = createProgram();
         String application = Fixtures.submitApplication(program, Fixtures.uniqueName("Racing Reseller"));
-        try (Connection revision = dataSource.getConnection()) {
-            revision.setAutoCommit(false);
-            try (PreparedStatement lock = revision.prepareStatement("SELECT id FROM programs WHERE id = ? FOR UPDATE");
-                    PreparedStatement drop = revision.prepareStatement(
-                            "UPDATE programs SET partner_types = '[\"MSP\"]', version = version + 1 WHERE id = ?")) {
-                lock.setObject(1, UUID.fromString(program));
-                lock.executeQuery().close();
-                drop.setObject(1, UUID.fromString(program));
-                drop.executeUpdate();
-            }
-            CompletableFuture<Response> approval = CompletableFuture.supplyAsync(() ->
-                    asManager().when().post("/api/v1/applications/{id}/approve", application).andReturn());
-            Thread.sleep(1_500);
-            assertFalse(approval.isDone(), "the approval waits for the revision holding the program's row");
-            revision.commit();
-            approval.get(60, TimeUnit.SECONDS).then().statusCode(422).contentType("application/problem+json")
-                    .body("detail", containsString("does not recruit RESELLER"));
-        }
+        whileARevisionDropsReseller(program, "the approval",
+                () -> asManager().when().post("/api/v1/applications/{id}/approve", application).andReturn());
         asManager().when().get("/api/v1/applications/{id}", application)
                 .then().statusCode(200).body("state", equalTo("SUBMITTED")).body("partnerId", nullValue());
     }
@@ -145,6 +130,18 @@ class ProgramRevisionTest {
         String externalId = "race-" + UUID.randomUUID();
         Map<String, Object> partner = Map.of("programId", program, "name", Fixtures.uniqueName("Racing Upsert"),
                 "type", "RESELLER", "region", "EMEA", "website", "https://" + externalId + ".example");
+        whileARevisionDropsReseller(program, "the upsert", () -> asManager().contentType(ContentType.JSON).body(partner)
+                .when().put("/api/v1/partners/by-external-id/salesforce/{id}", externalId).andReturn());
+        asManager().when().get("/api/v1/partners/by-external-id/salesforce/{id}", externalId)
+                .then().statusCode(404);
+    }
+
+    /**
+     * Holds the program's row as {@link ProgramService#revise} does, in a transaction that drops RESELLER; sends
+     * {@code call} meanwhile, asserts it waits for the revision, commits the revision, and asserts the call then
+     * answers 422 with the revised types.
+     */
+    private void whileARevisionDropsReseller(String program, String what, Supplier<Response> call) throws Exception {
         try (Connection revision = dataSource.getConnection()) {
             revision.setAutoCommit(false);
             try (PreparedStatement lock = revision.prepareStatement("SELECT id FROM programs WHERE id = ? FOR UPDATE");
@@ -155,17 +152,13 @@ class ProgramRevisionTest {
                 drop.setObject(1, UUID.fromString(program));
                 drop.executeUpdate();
             }
-            CompletableFuture<Response> upsert = CompletableFuture.supplyAsync(() ->
-                    asManager().contentType(ContentType.JSON).body(partner)
-                            .when().put("/api/v1/partners/by-external-id/salesforce/{id}", externalId).andReturn());
+            CompletableFuture<Response> answer = CompletableFuture.supplyAsync(call);
             Thread.sleep(1_500);
-            assertFalse(upsert.isDone(), "the upsert waits for the revision holding the program's row");
+            assertFalse(answer.isDone(), what + " waits for the revision holding the program's row");
             revision.commit();
-            upsert.get(60, TimeUnit.SECONDS).then().statusCode(422).contentType("application/problem+json")
+            answer.get(60, TimeUnit.SECONDS).then().statusCode(422).contentType("application/problem+json")
                     .body("detail", containsString("does not recruit RESELLER"));
         }
-        asManager().when().get("/api/v1/partners/by-external-id/salesforce/{id}", externalId)
-                .then().statusCode(404);
     }
 
     @Test
